@@ -1,0 +1,25 @@
+package org.webwatch.model;
+
+/** Where a piece of text came from; {@link #code()} is the {@code kind} column of the outputs. */
+public enum TextKind {
+  POST("post"),
+  MESSAGE("message"),
+  SIGNATURE("signature"),
+  THREAD_TITLE("thread-title"),
+  PROFILE("profile");
+
+  private final String code;
+
+  TextKind(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public static TextKind fromCode(String code) {
+    for (TextKind k : values()) if (k.code.equals(code)) return k;
+    throw new IllegalArgumentException("unknown text kind: " + code);
+  }
+}
