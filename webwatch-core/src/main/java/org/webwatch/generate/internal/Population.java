@@ -71,7 +71,7 @@ public final class Population {
     for (int i = 0; i < nPersons; i++) {
       SplittableRandom r = Seeds.stream(seed, Seeds.PERSON, i);
       Role role = roles[i];
-      double heavyP = role.motivated() ? 0.3 : role == Role.LURKER ? 0.0 : 0.04;
+      double heavyP = role.motivated() ? 0.12 : role == Role.LURKER ? 0.0 : 0.04;
       PersonSpec p = new PersonSpec(i, role, WritingStyle.random(r), ActivityProfile.random(r), r.nextDouble() < heavyP);
       persons.add(p);
       String similarTo = chooseBaseName(p, r);

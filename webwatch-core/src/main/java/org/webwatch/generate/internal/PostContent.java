@@ -131,8 +131,8 @@ final class PostContent {
       case LURKER -> 0.02;
       case CONSUMER -> 0.06;
       case BYSTANDER -> 0.0;
-      case NORMALISER -> 0.3;
-      default -> 0.3;
+      case NORMALISER -> 0.2;
+      default -> 0.2;
     };
   }
 
@@ -208,7 +208,7 @@ final class PostContent {
     if (first && a.plantsSharedMedia) out.add(p.sharedMedia);
     double rate = switch (p.role) {
       case CONSUMER -> 0.2;
-      case PRODUCER -> 0.5;
+      case PRODUCER -> 0.35;
       case GATEKEEPER -> 0.1;
       case BYSTANDER -> 0.0;
       default -> 0.03;
@@ -228,7 +228,7 @@ final class PostContent {
     AccountSpec to;
     if (p.role == Role.STREAM_BUYER && !sellers.isEmpty()) to = sellers.get(r.nextInt(sellers.size()));
     else to = accounts.get(r.nextInt(accounts.size()));
-    if (to == a && accounts.size() > 1) to = accounts.get((accounts.indexOf(a) + 1) % accounts.size());
+    for (int i = 0; i < 4 && to == a && accounts.size() > 1; i++) to = accounts.get(r.nextInt(accounts.size()));
     tc.chatter(r.nextBoolean() ? "chatter:greeting" : "chatter:reply", p.style, r);
     if (r.nextDouble() < indicatorRate(p.role) * 1.5) indicator(codeFor(p.role, r), p, a, r);
     tc.chatter(r.nextBoolean() ? "chatter:offtopic" : "chatter:tech", p.style, r);
