@@ -1,0 +1,78 @@
+package org.webwatch.generate.internal;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * How one synthetic site writes ids and timestamps. Styles cycle with the site index:
+ * 0 phpBB (integer ids, ISO-8601 "Z"), 1 SMF (string ids "u-123", ISO-8601 "+02:00"),
+ * 2 custom (UUID-like string ids, integer Unix seconds, integer site id), 3 phpBB mirror
+ * (integer ids, Unix seconds for accounts and ISO "-05:00" for posts).
+ */
+public final class SiteStyle {
+  private static final String[] SOFTWARE = {"phpbb", "smf", "custom", "phpbb"};
+  private static final String[] NAMES = {"Hidden Garden", "Quiet Harbour", "Blue Lantern", "Old Mill", "North Star"};
+  private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+  public final int index;
+  public final int style;
+  public final String siteId; // as a string (truth files)
+  public final boolean siteIdIsInt;
+  public final String software;
+  public final String name;
+
+  public SiteStyle(int index) {
+    this.index = index;
+    this.style = index % 4;
+    this.software = SOFTWARE[style];
+    this.name = NAMES[index % NAMES.length] + (index >= NAMES.length ? " " + (index / NAMES.length + 1) : "");
+    this.siteIdIsInt = style == 2;
+    this.siteId = siteIdIsInt ? String.valueOf(100 + index) : (style == 1 ? "smf-" + (index + 1) : "s" + (index + 1));
+  }
+
+  /** JSON literal of the site id. */
+  public String siteJson() {
+    return siteIdIsInt ? siteId : "\"" + siteId + "\"";
+  }
+
+  /** Id text for record number n (1-based) of a kind ('u','p','t','b','m','a'). */
+  public String id(char kind, long n) {
+    return switch (style) {
+      case 1 -> kind + "-" + n;
+      case 2 -> uuidish(kind, n);
+      default -> Long.toString(n);
+    };
+  }
+
+  /** Whether ids of this site are written as JSON integers. */
+  public boolean intIds() {
+    return style == 0 || style == 3;
+  }
+
+  public String idJson(String id) {
+    return intIds() ? id : "\"" + id + "\"";
+  }
+
+  /** A deterministic UUID-shaped id: a bijective mix of (kind, n), so ids are unique. */
+  static String uuidish(char kind, long n) {
+    long x = n * 0x9E3779B97F4A7C15L + kind;
+    x ^= x >>> 31;
+    x *= 0xBF58476D1CE4E5B9L;
+    x ^= x >>> 29;
+    String h = String.format("%016x%08x", x, n & 0xffffffffL) + String.format("%08x", (long) kind * 2654435761L & 0xffffffffL);
+    return h.substring(0, 8) + "-" + h.substring(8, 12) + "-4" + h.substring(13, 16) + "-" + h.substring(16, 20) + "-" + h.substring(20, 32);
+  }
+
+  /** JSON value of a timestamp; {@code accountField} selects the account-style variant. */
+  public String timeJson(long epochSeconds, boolean accountField) {
+    return switch (style) {
+      case 0 -> "\"" + ISO.format(Instant.ofEpochSecond(epochSeconds).atOffset(ZoneOffset.UTC)) + "\"";
+      case 1 -> "\"" + ISO.format(Instant.ofEpochSecond(epochSeconds).atOffset(ZoneOffset.ofHours(2))) + "\"";
+      case 2 -> Long.toString(epochSeconds);
+      default -> accountField
+          ? Long.toString(epochSeconds)
+          : "\"" + ISO.format(Instant.ofEpochSecond(epochSeconds).atOffset(ZoneOffset.ofHours(-5))) + "\"";
+    };
+  }
+}
