@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       GenerateCommand.class,
+      HashCommand.class,
+      MatchCommand.class,
+      HashSetCommand.class,
     })
 public final class WebwatchCli implements Runnable {
   public static final int EXIT_OK = 0;
