@@ -153,6 +153,10 @@ public final class BlockFileReader {
   }
 
   private void readRaw(InputStream in, Run run) throws IOException {
+    if (run.fileSize == 0) {
+      run.error(0, "empty file: no blocks");
+      return;
+    }
     if (run.fileSize > BlockParser.MAX_BLOCK_BYTES) {
       run.error(0, "raw block file of " + run.fileSize + " bytes exceeds " + BlockParser.MAX_BLOCK_BYTES
           + " and has no known magic");
