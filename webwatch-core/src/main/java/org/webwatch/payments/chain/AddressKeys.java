@@ -24,6 +24,32 @@ public final class AddressKeys {
     };
   }
 
+  /**
+   * Binary key of a mainnet address string (Base58Check P2PKH/P2SH or bc1 segwit), or null
+   * when it is not a valid mainnet address. Inverse of {@link #toAddress}.
+   */
+  public static byte[] fromAddress(String address) {
+    if (address == null || address.isEmpty()) return null;
+    String a = address.strip();
+    if (a.regionMatches(true, 0, "bc1", 0, 3)) {
+      byte[] vp = Bech32.decodeSegwit(Bech32.MAINNET_HRP, a);
+      if (vp == null) return null;
+      vp[0] = (byte) (KIND_SEGWIT_0 + vp[0]);
+      return vp;
+    }
+    byte[] d = Base58Check.decode(a);
+    if (d == null || d.length != 21) return null;
+    if (d[0] == Base58Check.P2PKH_VERSION) {
+      d[0] = KIND_P2PKH;
+      return d;
+    }
+    if (d[0] == Base58Check.P2SH_VERSION) {
+      d[0] = KIND_P2SH;
+      return d;
+    }
+    return null;
+  }
+
   /** Type label of a key, e.g. {@code p2pkh}, {@code p2wsh}, {@code p2tr}. */
   public static String typeOf(byte[] key) {
     return switch (key[0]) {

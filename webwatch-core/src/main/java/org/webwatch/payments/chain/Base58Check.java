@@ -50,4 +50,35 @@ public final class Base58Check {
     System.arraycopy(check, 0, buf, payload.length + 1, 4);
     return encodeRaw(buf);
   }
+
+  /**
+   * Decodes a Base58Check string to {@code version ‖ payload}, or null when it has a
+   * character outside the alphabet or a wrong checksum. Used to look forum addresses up.
+   */
+  public static byte[] decode(String s) {
+    if (s.isEmpty() || s.length() > 128) return null;
+    int zeros = 0;
+    while (zeros < s.length() && s.charAt(zeros) == '1') zeros++;
+    byte[] num = new byte[s.length()];
+    int len = 0; // little-endian base-256 accumulator
+    for (int i = zeros; i < s.length(); i++) {
+      int carry = ALPHABET.indexOf(s.charAt(i));
+      if (carry < 0) return null;
+      for (int j = 0; j < len; j++) {
+        carry += (num[j] & 0xff) * 58;
+        num[j] = (byte) carry;
+        carry >>>= 8;
+      }
+      while (carry > 0) {
+        num[len++] = (byte) carry;
+        carry >>>= 8;
+      }
+    }
+    byte[] out = new byte[zeros + len];
+    for (int i = 0; i < len; i++) out[zeros + i] = num[len - 1 - i];
+    if (out.length < 5) return null;
+    byte[] check = Hashes.sha256d(out, 0, out.length - 4);
+    for (int i = 0; i < 4; i++) if (check[i] != out[out.length - 4 + i]) return null;
+    return Arrays.copyOf(out, out.length - 4);
+  }
 }

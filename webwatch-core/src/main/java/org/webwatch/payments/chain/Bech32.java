@@ -85,4 +85,52 @@ public final class Bech32 {
     if (pad && bits > 0) out[n++] = (byte) ((acc << (to - bits)) & maxv);
     return n == out.length ? out : java.util.Arrays.copyOf(out, n);
   }
+
+  /**
+   * Decodes a segwit address of {@code hrp} into {@code version ‖ program}, or null when the
+   * string is mixed-case, has a bad character, a wrong checksum for its version (Bech32 for
+   * v0, Bech32m for v1+), or an invalid program length.
+   */
+  public static byte[] decodeSegwit(String hrp, String address) {
+    if (address.length() > 90 || address.length() < 8) return null;
+    String lower = address.toLowerCase(java.util.Locale.ROOT);
+    if (!address.equals(lower) && !address.equals(address.toUpperCase(java.util.Locale.ROOT))) return null;
+    int sep = lower.lastIndexOf('1');
+    if (sep < 1 || !lower.substring(0, sep).equals(hrp) || lower.length() - sep - 1 < 7) return null;
+    int h = hrp.length();
+    int dataLen = lower.length() - sep - 1;
+    byte[] values = new byte[h * 2 + 1 + dataLen];
+    for (int i = 0; i < h; i++) {
+      values[i] = (byte) (hrp.charAt(i) >> 5);
+      values[h + 1 + i] = (byte) (hrp.charAt(i) & 31);
+    }
+    for (int i = 0; i < dataLen; i++) {
+      int v = CHARSET.indexOf(lower.charAt(sep + 1 + i));
+      if (v < 0) return null;
+      values[h * 2 + 1 + i] = (byte) v;
+    }
+    int version = values[h * 2 + 1];
+    int expected = version == 0 ? BECH32_CONST : BECH32M_CONST;
+    if (version > 16 || polymod(values) != expected) return null;
+    byte[] five = java.util.Arrays.copyOfRange(values, h * 2 + 2, values.length - 6);
+    // 5→8 bits without padding; leftover bits must be < 5 and zero.
+    int acc = 0;
+    int bits = 0;
+    byte[] prog = new byte[five.length * 5 / 8];
+    int n = 0;
+    for (byte b : five) {
+      acc = (acc << 5) | b;
+      bits += 5;
+      if (bits >= 8) {
+        bits -= 8;
+        prog[n++] = (byte) (acc >>> bits);
+      }
+    }
+    if (bits >= 5 || (acc & ((1 << bits) - 1)) != 0) return null;
+    if (n < 2 || n > 40 || (version == 0 && n != 20 && n != 32)) return null;
+    byte[] out = new byte[n + 1];
+    out[0] = (byte) version;
+    System.arraycopy(prog, 0, out, 1, n);
+    return out;
+  }
 }

@@ -46,4 +46,17 @@ class Base58CheckTest {
     assertThat(Base58Check.encodeRaw(new byte[] {0, 0, 1})).isEqualTo("112");
     assertThatThrownBy(() -> Base58Check.encode(256, new byte[20])).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void decodeInvertsEncodeAndRejectsBadChecksums() {
+    byte[] payload = Hex.decode("a31c06bd463e3923bc1aadbde48b16976c080717");
+    String addr = Base58Check.encode(0, payload);
+    assertThat(addr).isEqualTo("1FsSia9rv4NeEwvJ2GvXrX7LyxYspbN2mo");
+    byte[] back = Base58Check.decode(addr);
+    assertThat(back).hasSize(21);
+    assertThat(Arrays.copyOfRange(back, 1, 21)).isEqualTo(payload);
+    assertThat(Base58Check.decode("1FsSia9rv4NeEwvJ2GvXrX7LyxYspbN2mn")).isNull();
+    assertThat(Base58Check.decode("1FsSia9rv4NeEwvJ2GvXrX7LyxYspbN20o")).isNull(); // '0' not in alphabet
+    assertThat(Base58Check.decode("")).isNull();
+  }
 }

@@ -62,4 +62,22 @@ class Bech32Test {
     assertThatThrownBy(() -> Bech32.encode("BC", new byte[] {1}, Bech32.Variant.BECH32))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void decodeRejectsEveryBip350InvalidAddressAndAcceptsTheValidOnes() throws Exception {
+    JsonNode root = new ObjectMapper().readTree(ADDR.resolve("bip350_vectors.json").toFile());
+    for (JsonNode e : root.get("invalid_segwit_addresses")) {
+      String s = e.get("string").asText();
+      String hrp = s.toLowerCase(Locale.ROOT).startsWith("tb") ? "tb" : "bc";
+      assertThat(Bech32.decodeSegwit(hrp, s)).as(e.toString()).isNull();
+    }
+    for (JsonNode e : root.get("valid_segwit_addresses")) {
+      String s = e.get("string").asText();
+      byte[] spk = Hex.decode(e.get("scriptPubKey").asText());
+      byte[] vp = Bech32.decodeSegwit(s.substring(0, 2).toLowerCase(Locale.ROOT), s);
+      assertThat(vp).as(s).isNotNull();
+      assertThat(vp[0]).isEqualTo((byte) (spk[0] == 0 ? 0 : (spk[0] & 0xff) - 0x50));
+      assertThat(java.util.Arrays.copyOfRange(vp, 1, vp.length)).isEqualTo(java.util.Arrays.copyOfRange(spk, 2, spk.length));
+    }
+  }
 }
