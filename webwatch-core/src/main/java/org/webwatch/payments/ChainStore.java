@@ -47,6 +47,7 @@ public final class ChainStore {
   private long[] sent = new long[4096];
   private int[] firstSeen = new int[4096];
   private int[] lastSeen = new int[4096];
+  private int[] firstOutput = new int[4096];
   private int blocks;
   private long unresolvedInputs;
 
@@ -109,9 +110,11 @@ public final class ChainStore {
         outSpentBy = Arrays.copyOf(outSpentBy, cap);
       }
       byte[] key = o.script().addressKey();
+      int known = addresses.size();
       int a = key == null ? NO_ADDRESS : addresses.intern(key);
       if (a != NO_ADDRESS) {
         growAddresses(a + 1);
+        if (a == known) firstOutput[a] = outCount;
         received[a] += o.valueSat();
         seen(a, time);
       }
@@ -139,6 +142,7 @@ public final class ChainStore {
     sent = Arrays.copyOf(sent, cap);
     firstSeen = Arrays.copyOf(firstSeen, cap);
     lastSeen = Arrays.copyOf(lastSeen, cap);
+    firstOutput = Arrays.copyOf(firstOutput, cap);
   }
 
   // ---- read access (ids are dense ints; all O(1)) ----
@@ -255,6 +259,11 @@ public final class ChainStore {
   /** First block time the address received or spent, Unix seconds (0 never). */
   public long firstSeen(int id) {
     return firstSeen[id] & 0xffffffffL;
+  }
+
+  /** Index of the first output that paid the address (its first appearance on chain). */
+  public int firstOutputOf(int id) {
+    return firstOutput[id];
   }
 
   public long lastSeen(int id) {
