@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       HashCommand.class,
       MatchCommand.class,
       HashSetCommand.class,
+      ChainCommand.class,
     })
 public final class WebwatchCli implements Runnable {
   public static final int EXIT_OK = 0;

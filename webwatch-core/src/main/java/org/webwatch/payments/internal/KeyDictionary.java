@@ -1,0 +1,101 @@
+package org.webwatch.payments.internal;
+
+import java.util.Arrays;
+
+/**
+ * Dictionary of short byte keys (address keys) to dense int ids 0…n-1: keys live back to back
+ * in one byte arena, the table is open addressing with linear probing over id+1. About
+ * (key length + 12) bytes per key; no per-key objects. O(key length) expected per operation.
+ */
+public final class KeyDictionary {
+  private static final int INITIAL_CAPACITY = 1 << 12;
+  private byte[] arena = new byte[1 << 14];
+  private int arenaUsed;
+  private int[] starts = new int[INITIAL_CAPACITY + 1];
+  private int[] table = new int[INITIAL_CAPACITY * 2];
+  private int size;
+
+  public int size() {
+    return size;
+  }
+
+  /** Id of {@code key}, adding it when absent. */
+  public int intern(byte[] key) {
+    int mask = table.length - 1;
+    int i = hash(key) & mask;
+    while (true) {
+      int slot = table[i];
+      if (slot == 0) break;
+      if (equalsAt(slot - 1, key)) return slot - 1;
+      i = (i + 1) & mask;
+    }
+    int id = size++;
+    if (arenaUsed + key.length > arena.length) {
+      long grown = Math.max((long) arena.length * 2, (long) arenaUsed + key.length);
+      if (grown > Integer.MAX_VALUE - 16) throw new IllegalStateException("address dictionary full");
+      arena = Arrays.copyOf(arena, (int) grown);
+    }
+    System.arraycopy(key, 0, arena, arenaUsed, key.length);
+    if (id + 2 > starts.length) starts = Arrays.copyOf(starts, starts.length * 2);
+    starts[id] = arenaUsed;
+    arenaUsed += key.length;
+    starts[id + 1] = arenaUsed;
+    table[i] = id + 1;
+    if (size > table.length * 3 / 4) rehash();
+    return id;
+  }
+
+  /** Id of {@code key}, or -1 when absent. */
+  public int find(byte[] key) {
+    int mask = table.length - 1;
+    int i = hash(key) & mask;
+    while (true) {
+      int slot = table[i];
+      if (slot == 0) return -1;
+      if (equalsAt(slot - 1, key)) return slot - 1;
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** Copy of the key with id {@code id}. */
+  public byte[] key(int id) {
+    if (id < 0 || id >= size) throw new IndexOutOfBoundsException("address id " + id);
+    return Arrays.copyOfRange(arena, starts[id], starts[id + 1]);
+  }
+
+  /** First byte (kind) of the key with id {@code id}. */
+  public byte kind(int id) {
+    return arena[starts[id]];
+  }
+
+  private boolean equalsAt(int id, byte[] key) {
+    int s = starts[id];
+    int len = starts[id + 1] - s;
+    return len == key.length && Arrays.equals(arena, s, s + len, key, 0, len);
+  }
+
+  private void rehash() {
+    int[] t = new int[table.length * 2];
+    int mask = t.length - 1;
+    for (int id = 0; id < size; id++) {
+      int i = hashAt(id) & mask;
+      while (t[i] != 0) i = (i + 1) & mask;
+      t[i] = id + 1;
+    }
+    table = t;
+  }
+
+  private int hashAt(int id) {
+    return mix(arena, starts[id], starts[id + 1]);
+  }
+
+  private static int hash(byte[] key) {
+    return mix(key, 0, key.length);
+  }
+
+  private static int mix(byte[] b, int from, int to) {
+    int h = 0x9e3779b9;
+    for (int i = from; i < to; i++) h = (h ^ (b[i] & 0xff)) * 0x01000193;
+    return h ^ (h >>> 16);
+  }
+}
