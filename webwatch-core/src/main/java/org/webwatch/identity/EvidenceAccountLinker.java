@@ -39,6 +39,13 @@ public final class EvidenceAccountLinker implements AccountLinker {
   private final Map<AccountKey, State> accounts = new ConcurrentHashMap<>();
   private final Map<List<AccountKey>, Boolean> decisions = new LinkedHashMap<>();
   private LinkingPipeline.Stats lastStats;
+  private static final java.util.Comparator<String[]> VALUE_ORDER = (x, y) -> {
+    for (int k = 0; k < 3; k++) {
+      int c = x[k].compareTo(y[k]);
+      if (c != 0) return c;
+    }
+    return 0;
+  };
 
   private static final class State {
     String username;
@@ -157,15 +164,20 @@ public final class EvidenceAccountLinker implements AccountLinker {
         }
       }
     }
-    for (Map.Entry<AccountKey, State> e : accounts.entrySet()) {
-      State s = e.getValue();
+    // sorted keys and sorted values: the same input gives the same result whatever the feeding order
+    List<AccountKey> keys = new ArrayList<>(accounts.keySet());
+    keys.sort(null);
+    for (AccountKey key : keys) {
+      State s = accounts.get(key);
       synchronized (s) {
-        int i = b.account(e.getKey(), s.username);
-        for (String[] v : s.values) b.value(i, v[0], v[1], v[2]);
-        int[] top = tops.get(e.getKey());
+        int i = b.account(key, s.username);
+        List<String[]> values = new ArrayList<>(s.values);
+        values.sort(VALUE_ORDER);
+        for (String[] v : values) b.value(i, v[0], v[1], v[2]);
+        int[] top = tops.get(key);
         if (top != null) {
           StyleProfiler.StyleVector vec = StyleProfiler.vector(top, s.style, df, tops.size());
-          b.style(i, vec.ids(), vec.vals(), s.texts);
+          b.style(i, vec.ids(), vec.vals(), s.texts, StyleProfiler.lshFeatures(top, df, tops.size()));
         }
         if (s.hourOfWeek != null) b.timing(i, s.hourOfWeek.clone(), s.events);
       }

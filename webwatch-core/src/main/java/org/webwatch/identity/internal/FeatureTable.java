@@ -30,6 +30,7 @@ public final class FeatureTable {
   final int[][] styleIds;
   final float[][] styleVals;
   final int[] texts;
+  final int[][] lshFeatures;
   final float[][] timing;
   final int[] events;
 
@@ -43,6 +44,7 @@ public final class FeatureTable {
     this.styleIds = new int[n][];
     this.styleVals = new float[n][];
     this.texts = new int[n];
+    this.lshFeatures = new int[n][];
     this.timing = new float[n][];
     this.events = new int[n];
     Map<String, Integer> siteIds = new HashMap<>();
@@ -56,6 +58,7 @@ public final class FeatureTable {
       styleIds[i] = b.styleIds.get(src);
       styleVals[i] = b.styleVals.get(src);
       texts[i] = b.texts.get(src);
+      lshFeatures[i] = b.lshFeatures.get(src);
       timing[i] = b.timing.get(src);
       events[i] = b.events.get(src);
     }
@@ -100,6 +103,7 @@ public final class FeatureTable {
     private final List<int[]> styleIds = new ArrayList<>();
     private final List<float[]> styleVals = new ArrayList<>();
     private final List<Integer> texts = new ArrayList<>();
+    private final List<int[]> lshFeatures = new ArrayList<>();
     private final List<float[]> timing = new ArrayList<>();
     private final List<Integer> events = new ArrayList<>();
     private final Map<String, Integer> valueIds = new HashMap<>();
@@ -122,6 +126,7 @@ public final class FeatureTable {
       styleIds.add(null);
       styleVals.add(null);
       texts.add(0);
+      lshFeatures.add(null);
       timing.add(null);
       events.add(0);
       return i;
@@ -155,8 +160,13 @@ public final class FeatureTable {
       }
     }
 
-    public void style(int account, int[] ids, float[] vals, int textCount) {
+    /**
+     * The style vector of an account, the number of texts behind it, and the features MinHash
+     * buckets it by (its most frequent features that are not common to many accounts).
+     */
+    public void style(int account, int[] ids, float[] vals, int textCount, int[] lsh) {
       if (ids.length != vals.length) throw new IllegalArgumentException("ids and vals differ in length");
+      lshFeatures.set(account, lsh);
       styleIds.set(account, ids);
       styleVals.set(account, vals);
       texts.set(account, textCount);

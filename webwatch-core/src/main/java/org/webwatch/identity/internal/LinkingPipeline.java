@@ -31,6 +31,11 @@ public final class LinkingPipeline {
   public static final int USERNAME_BLOCK_CAP = 40;
   /** Accounts per MinHash bucket before the bucket is skipped. */
   public static final int STYLE_BUCKET_CAP = 40;
+  /**
+   * Below this many style-profiled accounts, every two of them are compared directly (at most
+   * ~1.1M cheap comparisons); above, MinHash LSH picks style candidates.
+   */
+  public static final int EXHAUSTIVE_STYLE_LIMIT = 1500;
   /** Evidence-code order in identities.csv. */
   public static final List<String> CODE_ORDER = List.of("analyst", "shared-pgp", "shared-btc", "shared-eth",
       "shared-xmr", "shared-email", "shared-contact", "shared-media", "username", "style", "timing");
@@ -107,10 +112,14 @@ public final class LinkingPipeline {
     Blocker values = new Blocker(PairScorer.MAX_VALUE_ACCOUNTS);
     Blocker names = new Blocker(USERNAME_BLOCK_CAP);
     Blocker style = new Blocker(STYLE_BUCKET_CAP);
+    int[] profiled = IntStream.range(0, t.size())
+        .filter(i -> t.lshFeatures[i] != null && t.texts[i] >= PairScorer.STYLE_MIN_TEXTS).toArray();
+    boolean exhaustive = profiled.length <= EXHAUSTIVE_STYLE_LIMIT;
+    if (exhaustive) for (int x = 0; x < profiled.length; x++) for (int y = x + 1; y < profiled.length; y++) out.add(profiled[x], profiled[y]);
     for (int i = 0; i < t.size(); i++) {
       for (int v : t.values[i]) values.add(PairKeys.mix(v + 1L) >>> Blocker.ACCOUNT_BITS, i);
       for (String k : UsernameSimilarity.blockingKeys(t.stems[i])) names.add(PairKeys.hash(k) >>> Blocker.ACCOUNT_BITS, i);
-      if (t.styleIds[i] != null && t.texts[i] >= PairScorer.STYLE_MIN_TEXTS) MinHashLsh.addBands(i, t.styleIds[i], t.styleVals[i], style);
+      if (!exhaustive && t.lshFeatures[i] != null && t.texts[i] >= PairScorer.STYLE_MIN_TEXTS) MinHashLsh.addBands(i, t.lshFeatures[i], style);
     }
     values.emit(out);
     names.emit(out);

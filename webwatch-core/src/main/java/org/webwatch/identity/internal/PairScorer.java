@@ -10,7 +10,8 @@ import org.webwatch.model.Evidence;
  * Bayes, evidence assumed independent) and decides whether it qualifies as a link. Weights are
  * named constants, set on synthetic fixtures and to be recalibrated on generated populations
  * (see docs/identity.md). Strong evidence (validated identifiers, new media) may link alone;
- * weak evidence (username, style, timing) needs {@link #MIN_WEAK_SIGNALS} positive weak signals.
+ * weak evidence (username, style, timing) needs {@link #MIN_WEAK_SIGNALS} positive weak signals
+ * and the higher {@link #WEAK_ONLY_THRESHOLD}.
  * Shared values are down-weighted by how many accounts use them ({@code min(1, K/n)}, further
  * by sites/accounts when several accounts of one site share it) and ignored above
  * {@link #MAX_VALUE_ACCOUNTS} accounts. Cost O(k + 168) per pair.
@@ -27,6 +28,8 @@ public final class PairScorer {
   /** Weak signals counted as corroboration only above this LLR. */
   public static final double WEAK_SIGNAL_MIN = 0.5;
   public static final int MIN_WEAK_SIGNALS = 2;
+  /** Higher threshold for links resting on weak signals only (username, style, timing). */
+  public static final double WEAK_ONLY_THRESHOLD = 5.0;
 
   public static final double LLR_PGP = 9.0;
   public static final double LLR_XMR = 9.0;
@@ -45,9 +48,9 @@ public final class PairScorer {
   public static final double USERNAME_MIN_JW = 0.90;
 
   public static final int STYLE_MIN_TEXTS = 5;
-  public static final double STYLE_LOW = 0.30;
-  public static final double STYLE_HIGH = 0.70;
-  public static final double LLR_STYLE_MAX = 3.0;
+  public static final double STYLE_LOW = 0.25;
+  public static final double STYLE_HIGH = 0.50;
+  public static final double LLR_STYLE_MAX = 4.0;
   public static final double LLR_STYLE_MIN = -2.0;
 
   public static final int TIMING_MIN_EVENTS = 20;
@@ -76,7 +79,9 @@ public final class PairScorer {
 
     /** Whether the pair qualifies as a link: over threshold AND strong or corroborated. */
     public boolean qualifies() {
-      return total() >= LINK_THRESHOLD && (strong >= STRONG_ALONE || weakSignals() >= MIN_WEAK_SIGNALS);
+      if (total() < LINK_THRESHOLD) return false;
+      if (strong >= STRONG_ALONE) return true;
+      return weakSignals() >= MIN_WEAK_SIGNALS && total() >= WEAK_ONLY_THRESHOLD;
     }
 
     public double confidence() {

@@ -19,8 +19,17 @@ import java.util.regex.Pattern;
 public final class StyleProfiler {
   /** Features kept per account (the most frequent ones). */
   public static final int TOP_FEATURES = 160;
-  /** Distinct raw features held per account while streaming before lossy pruning. */
-  public static final int MAX_DISTINCT_FEATURES = 6000;
+  /** Features held by more than this fraction of profiled accounts are too common to bucket by. */
+  public static final double LSH_MAX_DF_FRACTION = 0.02;
+  /** ... but a feature held by up to this many accounts is always usable (small populations). */
+  public static final int LSH_MIN_DF_CAP = 4;
+  /** n-grams are hashed into this many buckets per namespace (feature hashing). */
+  public static final int NGRAM_BUCKETS = 1 << 15;
+  /**
+   * Distinct raw features an account can have: above every possible count, so lossy pruning
+   * never runs and profiles do not depend on the order texts arrive in.
+   */
+  public static final int MAX_DISTINCT_FEATURES = 2 * NGRAM_BUCKETS + 4096;
 
   private static final int NS_TRIGRAM = 1 << 28;
   private static final int NS_QUADGRAM = 2 << 28;
@@ -50,8 +59,8 @@ public final class StyleProfiler {
     String raw = text.strip();
     String lower = SPACES.matcher(raw.toLowerCase(Locale.ROOT)).replaceAll(" ");
     for (int i = 0; i + 3 <= lower.length(); i++) {
-      into.add(NS_TRIGRAM | (int) (PairKeys.hash(lower.substring(i, i + 3)) & HASH_MASK), 1);
-      if (i + 4 <= lower.length()) into.add(NS_QUADGRAM | (int) (PairKeys.hash(lower.substring(i, i + 4)) & HASH_MASK), 1);
+      into.add(NS_TRIGRAM | 1 + (int) (PairKeys.hash(lower.substring(i, i + 3)) & (NGRAM_BUCKETS - 1)), 1);
+      if (i + 4 <= lower.length()) into.add(NS_QUADGRAM | 1 + (int) (PairKeys.hash(lower.substring(i, i + 4)) & (NGRAM_BUCKETS - 1)), 1);
     }
     for (String w : lower.split("[^\\p{L}\\p{N}']+")) {
       if (FUNCTION_WORDS.contains(w)) into.add(NS_FUNCTION | (int) (PairKeys.hash(w) & HASH_MASK), 1);
@@ -105,6 +114,22 @@ public final class StyleProfiler {
     norm = Math.sqrt(norm);
     if (norm > 0) for (int i = 0; i < vals.length; i++) vals[i] = (float) (vals[i] / norm);
     return new StyleVector(ids, vals);
+  }
+
+  /**
+   * The features MinHash buckets an account by: its most frequent features (in {@code top}
+   * order) held by at most {@code max(}{@link #LSH_MIN_DF_CAP}{@code , }{@link #LSH_MAX_DF_FRACTION}{@code ·N)}
+   * accounts, at most {@link MinHashLsh#LSH_FEATURES}.
+   */
+  public static int[] lshFeatures(int[] top, Map<Integer, Integer> df, int accounts) {
+    int cap = Math.max(LSH_MIN_DF_CAP, (int) (LSH_MAX_DF_FRACTION * accounts));
+    int[] out = new int[Math.min(top.length, MinHashLsh.LSH_FEATURES)];
+    int n = 0;
+    for (int f : top) {
+      if (n == out.length) break;
+      if (df.getOrDefault(f, 1) <= cap) out[n++] = f;
+    }
+    return Arrays.copyOf(out, n);
   }
 
   /** Cosine of two L2-normalised sparse vectors (merge of sorted ids), O(k). */

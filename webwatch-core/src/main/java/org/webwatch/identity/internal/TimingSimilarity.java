@@ -9,15 +9,13 @@ import java.time.ZonedDateTime;
  * Activity-timing evidence: an hour-of-week histogram (168 bins, UTC) per account. Two
  * accounts are compared by Jensen–Shannon divergence (Lin 1991, base 2, in [0,1]) of their
  * Laplace-smoothed hour-of-day profiles (weight {@link #HOUR_OF_DAY_WEIGHT}) and day-of-week
- * profiles; similarity = 1 − weighted JSD. The UTC offset is inferred as the offset that puts
- * the quietest {@link #SLEEP_WINDOW_HOURS}-hour window around {@link #ASSUMED_SLEEP_CENTRE_HOUR}
- * local time (reported in link details). O(168) per comparison.
+ * profiles; similarity = 1 − weighted JSD. The UTC offset is inferred from the circular mean
+ * of activity (reported in link details). O(168) per comparison.
  */
 public final class TimingSimilarity {
   public static final int BINS = 168;
   public static final double HOUR_OF_DAY_WEIGHT = 0.75;
-  public static final int SLEEP_WINDOW_HOURS = 6;
-  public static final int ASSUMED_SLEEP_CENTRE_HOUR = 4;
+  public static final int ASSUMED_ACTIVITY_CENTRE_HOUR = 20;
   /** Pseudo-count added to every bin, so sparse profiles are not over-confident. */
   public static final double SMOOTHING = 0.5;
 
@@ -66,21 +64,21 @@ public final class TimingSimilarity {
     return Math.max(0, Math.min(1, d / Math.log(2)));
   }
 
-  /** Inferred UTC offset in hours (−11..+12). */
+  /**
+   * Inferred UTC offset in hours (−11..+12): the offset that puts the circular mean of the
+   * account's activity at {@link #ASSUMED_ACTIVITY_CENTRE_HOUR} local time (forum activity
+   * peaks in the evening). Reported in link details; a coarse hint, not evidence by itself.
+   */
   public static int inferredUtcOffset(float[] how) {
     double[] h = hours(how);
-    int bestStart = 0;
-    double best = Double.MAX_VALUE;
-    for (int s = 0; s < 24; s++) {
-      double sum = 0;
-      for (int k = 0; k < SLEEP_WINDOW_HOURS; k++) sum += h[(s + k) % 24];
-      if (sum < best) {
-        best = sum;
-        bestStart = s;
-      }
+    double x = 0;
+    double y = 0;
+    for (int i = 0; i < 24; i++) {
+      x += h[i] * Math.cos(2 * Math.PI * i / 24);
+      y += h[i] * Math.sin(2 * Math.PI * i / 24);
     }
-    int centreUtc = (bestStart + SLEEP_WINDOW_HOURS / 2) % 24;
-    int offset = Math.floorMod(ASSUMED_SLEEP_CENTRE_HOUR - centreUtc, 24);
+    double meanUtc = Math.atan2(y, x) * 24 / (2 * Math.PI);
+    int offset = (int) Math.floorMod(Math.round(ASSUMED_ACTIVITY_CENTRE_HOUR - meanUtc), 24L);
     return offset > 12 ? offset - 24 : offset;
   }
 }
