@@ -1,0 +1,199 @@
+package org.webwatch.identity;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.webwatch.identity.internal.FeatureTable;
+import org.webwatch.identity.internal.IntCounter;
+import org.webwatch.identity.internal.LinkingPipeline;
+import org.webwatch.identity.internal.StyleProfiler;
+import org.webwatch.identity.internal.TimingSimilarity;
+import org.webwatch.model.Account;
+import org.webwatch.model.AccountKey;
+import org.webwatch.model.IdentifierOccurrence;
+import org.webwatch.model.IdentifierType;
+import org.webwatch.model.MediaResult;
+import org.webwatch.model.MediaStatus;
+import org.webwatch.model.TextItem;
+import org.webwatch.model.TextKind;
+
+/**
+ * The {@link AccountLinker} of Webwatch: accumulates per-account evidence while a capture
+ * streams past (thread-safe), then links by blocking/LSH candidates, a log-likelihood-ratio
+ * score per pair, and constrained clustering (see {@code docs/identity.md}).
+ *
+ * <p>Evidence codes: {@code shared-btc}, {@code shared-eth}, {@code shared-xmr},
+ * {@code shared-pgp}, {@code shared-email}, {@code shared-contact} (telegram, session, wickr,
+ * threema), {@code shared-media} (same NEW content key), {@code username}, {@code style},
+ * {@code timing}, {@code analyst}. Only valid identifiers count; onion addresses and URLs are
+ * site addresses, not personal, and are ignored. Usage: feed, then {@link #link()} (may be
+ * called again after more input; each call recomputes from everything fed).
+ */
+public final class EvidenceAccountLinker implements AccountLinker {
+  private final Map<AccountKey, State> accounts = new ConcurrentHashMap<>();
+  private final Map<List<AccountKey>, Boolean> decisions = new LinkedHashMap<>();
+  private LinkingPipeline.Stats lastStats;
+  private static final java.util.Comparator<String[]> VALUE_ORDER = (x, y) -> {
+    for (int k = 0; k < 3; k++) {
+      int c = x[k].compareTo(y[k]);
+      if (c != 0) return c;
+    }
+    return 0;
+  };
+
+  private static final class State {
+    String username;
+    IntCounter style;
+    int texts;
+    float[] hourOfWeek;
+    int events;
+    final List<String[]> values = new ArrayList<>();
+  }
+
+  private State state(AccountKey key) {
+    return accounts.computeIfAbsent(key, k -> new State());
+  }
+
+  @Override
+  public void account(Account account) {
+    Objects.requireNonNull(account, "account");
+    State s = state(account.key());
+    synchronized (s) {
+      s.username = account.username();
+    }
+  }
+
+  @Override
+  public void text(TextItem item) {
+    Objects.requireNonNull(item, "item");
+    State s = state(item.accountKey());
+    boolean styled = item.kind() == TextKind.POST || item.kind() == TextKind.MESSAGE || item.kind() == TextKind.THREAD_TITLE;
+    synchronized (s) {
+      if (styled && item.text() != null && !item.text().isBlank()) {
+        if (s.style == null) s.style = new IntCounter(StyleProfiler.MAX_DISTINCT_FEATURES);
+        StyleProfiler.profile(item.text(), s.style);
+        if (item.kind() != TextKind.THREAD_TITLE) s.texts++;
+      }
+      if (item.time() != null && item.kind() != TextKind.THREAD_TITLE) addTime(s, item.time());
+    }
+  }
+
+  @Override
+  public void activity(AccountKey account, Instant time) {
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(time, "time");
+    State s = state(account);
+    synchronized (s) {
+      addTime(s, time);
+    }
+  }
+
+  private static void addTime(State s, Instant time) {
+    if (s.hourOfWeek == null) s.hourOfWeek = new float[TimingSimilarity.BINS];
+    s.hourOfWeek[TimingSimilarity.bin(time)]++;
+    s.events++;
+  }
+
+  @Override
+  public void identifier(IdentifierOccurrence id) {
+    Objects.requireNonNull(id, "identifier");
+    if (!id.valid() || id.value() == null || id.value().isBlank()) return;
+    String code = evidenceCode(id.type());
+    if (code == null) return;
+    String value = code.equals("shared-contact") ? id.type().code() + ":" + id.value().toLowerCase(Locale.ROOT)
+        : code.equals("shared-email") ? id.value().toLowerCase(Locale.ROOT) : id.value();
+    State s = state(id.accountKey());
+    synchronized (s) {
+      s.values.add(new String[] {code, value, id.site() + "/" + id.kind().code() + "/" + id.item()});
+    }
+  }
+
+  /** Evidence code of an identifier type; null for types that are not personal (onion, url). */
+  public static String evidenceCode(IdentifierType type) {
+    switch (type) {
+      case BTC: return "shared-btc";
+      case ETH: return "shared-eth";
+      case XMR: return "shared-xmr";
+      case EMAIL: return "shared-email";
+      case PGP_FINGERPRINT: return "shared-pgp";
+      case TELEGRAM: case SESSION: case WICKR: case THREEMA: return "shared-contact";
+      default: return null;
+    }
+  }
+
+  @Override
+  public void media(MediaResult media) {
+    Objects.requireNonNull(media, "media");
+    if (media.status() != MediaStatus.NEW || media.contentKey() == null || media.account() == null) return;
+    State s = state(media.accountKey());
+    synchronized (s) {
+      s.values.add(new String[] {"shared-media", media.contentKey(), media.site() + "/post/" + media.post()});
+    }
+  }
+
+  @Override
+  public void decision(AccountKey a, AccountKey b, boolean confirmed) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
+    if (a.equals(b)) throw new IllegalArgumentException("a decision needs two different accounts: " + a);
+    List<AccountKey> pair = a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a);
+    synchronized (decisions) {
+      decisions.remove(pair); // the latest decision about a pair wins
+      decisions.put(pair, confirmed);
+    }
+  }
+
+  @Override
+  public IdentityResult link() {
+    FeatureTable.Builder b = new FeatureTable.Builder();
+    Map<Integer, Integer> df = new HashMap<>();
+    Map<AccountKey, int[]> tops = new HashMap<>();
+    for (Map.Entry<AccountKey, State> e : accounts.entrySet()) {
+      State s = e.getValue();
+      synchronized (s) {
+        if (s.style != null && s.texts > 0) {
+          int[] top = s.style.top(StyleProfiler.TOP_FEATURES);
+          tops.put(e.getKey(), top);
+          for (int f : top) df.merge(f, 1, Integer::sum);
+        }
+      }
+    }
+    // sorted keys and sorted values: the same input gives the same result whatever the feeding order
+    List<AccountKey> keys = new ArrayList<>(accounts.keySet());
+    keys.sort(null);
+    for (AccountKey key : keys) {
+      State s = accounts.get(key);
+      synchronized (s) {
+        int i = b.account(key, s.username);
+        List<String[]> values = new ArrayList<>(s.values);
+        values.sort(VALUE_ORDER);
+        for (String[] v : values) b.value(i, v[0], v[1], v[2]);
+        int[] top = tops.get(key);
+        if (top != null) {
+          StyleProfiler.StyleVector vec = StyleProfiler.vector(top, s.style, df, tops.size());
+          b.style(i, vec.ids(), vec.vals(), s.texts, StyleProfiler.lshFeatures(top, df, tops.size()));
+        }
+        if (s.hourOfWeek != null) b.timing(i, s.hourOfWeek.clone(), s.events);
+      }
+    }
+    Map<List<AccountKey>, Boolean> d;
+    synchronized (decisions) {
+      d = new LinkedHashMap<>(decisions);
+    }
+    LinkingPipeline pipeline = new LinkingPipeline(b.build());
+    IdentityResult result = pipeline.run(d);
+    lastStats = pipeline.stats();
+    return result;
+  }
+
+  /** Counters of the last {@link #link()} (accounts, candidate pairs, links, persons); null before. */
+  public LinkingPipeline.Stats lastStats() {
+    return lastStats;
+  }
+}

@@ -1,0 +1,198 @@
+package org.webwatch.identity.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.webwatch.model.AccountKey;
+
+/**
+ * Compact, index-addressed linking features of all accounts: what the linking pipeline reads.
+ * Accounts are indexed in {@link AccountKey} order so every run over the same input is
+ * identical. Shared values (identifiers, new-media keys) are interned to int ids with their
+ * type code; per (account, value) the first {@link #MAX_ITEMS_PER_VALUE} supporting items are
+ * kept for explanations. Built by {@link Builder}; the benchmark fills it with synthetic data.
+ */
+public final class FeatureTable {
+  public static final int MAX_ITEMS_PER_VALUE = 3;
+
+  final AccountKey[] keys;
+  final int[] site;
+  final String[] usernames;
+  final String[] stems;
+  final int[][] values;
+  final String[] valueCode;
+  final String[] valueText;
+  final int[] valueAccounts;
+  final int[] valueSites;
+  final Map<Long, List<String>> valueItems;
+  final int[][] styleIds;
+  final float[][] styleVals;
+  final int[] texts;
+  final int[][] lshFeatures;
+  final float[][] timing;
+  final int[] events;
+
+  private FeatureTable(Builder b, AccountKey[] keys, int[] order) {
+    int n = keys.length;
+    this.keys = keys;
+    this.site = new int[n];
+    this.usernames = new String[n];
+    this.stems = new String[n];
+    this.values = new int[n][];
+    this.styleIds = new int[n][];
+    this.styleVals = new float[n][];
+    this.texts = new int[n];
+    this.lshFeatures = new int[n][];
+    this.timing = new float[n][];
+    this.events = new int[n];
+    Map<String, Integer> siteIds = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      int src = order[i];
+      site[i] = siteIds.computeIfAbsent(keys[i].site(), s -> siteIds.size());
+      usernames[i] = b.usernames.get(src);
+      stems[i] = UsernameSimilarity.stem(usernames[i]);
+      int[] v = b.values.get(src);
+      values[i] = v == null ? new int[0] : v;
+      styleIds[i] = b.styleIds.get(src);
+      styleVals[i] = b.styleVals.get(src);
+      texts[i] = b.texts.get(src);
+      lshFeatures[i] = b.lshFeatures.get(src);
+      timing[i] = b.timing.get(src);
+      events[i] = b.events.get(src);
+    }
+    int[] srcToDst = new int[n];
+    for (int i = 0; i < n; i++) srcToDst[order[i]] = i;
+    valueItems = new HashMap<>();
+    b.valueItems.forEach((k, items) -> valueItems.put(((long) srcToDst[(int) (k >>> 32)] << 32) | (k & 0xffffffffL), items));
+    valueCode = b.valueCode.toArray(new String[0]);
+    valueText = b.valueText.toArray(new String[0]);
+    valueAccounts = new int[valueCode.length];
+    valueSites = new int[valueCode.length];
+    // distinct accounts and sites per value: a value shared by many is no evidence of one person
+    int[] lastAccount = new int[valueCode.length];
+    Arrays.fill(lastAccount, -1);
+    Map<Integer, java.util.BitSet> sitesOf = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      for (int v : values[i]) {
+        if (lastAccount[v] != i) {
+          lastAccount[v] = i;
+          valueAccounts[v]++;
+          sitesOf.computeIfAbsent(v, x -> new java.util.BitSet()).set(site[i]);
+        }
+      }
+    }
+    sitesOf.forEach((v, bits) -> valueSites[v] = bits.cardinality());
+  }
+
+  public int size() {
+    return keys.length;
+  }
+
+  public AccountKey key(int i) {
+    return keys[i];
+  }
+
+  /** Accumulates accounts in any order; {@link #build()} sorts them by key. */
+  public static final class Builder {
+    private final Map<AccountKey, Integer> index = new HashMap<>();
+    private final List<AccountKey> keys = new ArrayList<>();
+    private final List<String> usernames = new ArrayList<>();
+    private final List<int[]> values = new ArrayList<>();
+    private final List<int[]> styleIds = new ArrayList<>();
+    private final List<float[]> styleVals = new ArrayList<>();
+    private final List<Integer> texts = new ArrayList<>();
+    private final List<int[]> lshFeatures = new ArrayList<>();
+    private final List<float[]> timing = new ArrayList<>();
+    private final List<Integer> events = new ArrayList<>();
+    private final Map<String, Integer> valueIds = new HashMap<>();
+    private final List<String> valueCode = new ArrayList<>();
+    private final List<String> valueText = new ArrayList<>();
+    private final Map<Long, List<String>> valueItems = new HashMap<>();
+
+    /** Adds an account (or returns its index when already added). */
+    public int account(AccountKey key, String username) {
+      Integer existing = index.get(key);
+      if (existing != null) {
+        if (username != null) usernames.set(existing, username);
+        return existing;
+      }
+      int i = keys.size();
+      index.put(key, i);
+      keys.add(key);
+      usernames.add(username);
+      values.add(null);
+      styleIds.add(null);
+      styleVals.add(null);
+      texts.add(0);
+      lshFeatures.add(null);
+      timing.add(null);
+      events.add(0);
+      return i;
+    }
+
+    /** A shared value (identifier or new-media key) of an evidence {@code code}, seen in {@code item}. */
+    public void value(int account, String code, String value, String item) {
+      String k = code + '\u0000' + value;
+      int id = valueIds.computeIfAbsent(k, x -> {
+        valueCode.add(code);
+        valueText.add(value);
+        return valueCode.size() - 1;
+      });
+      int[] cur = values.get(account);
+      if (cur == null) {
+        values.set(account, new int[] {id});
+      } else if (Arrays.binarySearch(cur, id) < 0) {
+        int[] next = Arrays.copyOf(cur, cur.length + 1);
+        next[cur.length] = id;
+        Arrays.sort(next);
+        values.set(account, next);
+      }
+      if (item != null) {
+        List<String> items = valueItems.computeIfAbsent(((long) account << 32) | id, x -> new ArrayList<>());
+        // keep the smallest item names, so the explanation does not depend on feeding order
+        if (!items.contains(item)) {
+          items.add(item);
+          items.sort(null);
+          if (items.size() > MAX_ITEMS_PER_VALUE) items.remove(items.size() - 1);
+        }
+      }
+    }
+
+    /**
+     * The style vector of an account, the number of texts behind it, and the features MinHash
+     * buckets it by (its most frequent features that are not common to many accounts).
+     */
+    public void style(int account, int[] ids, float[] vals, int textCount, int[] lsh) {
+      if (ids.length != vals.length) throw new IllegalArgumentException("ids and vals differ in length");
+      lshFeatures.set(account, lsh);
+      styleIds.set(account, ids);
+      styleVals.set(account, vals);
+      texts.set(account, textCount);
+    }
+
+    public void timing(int account, float[] hourOfWeek, int eventCount) {
+      if (hourOfWeek.length != TimingSimilarity.BINS) throw new IllegalArgumentException("need 168 bins");
+      timing.set(account, hourOfWeek);
+      events.set(account, eventCount);
+    }
+
+    public int size() {
+      return keys.size();
+    }
+
+    public FeatureTable build() {
+      Integer[] order = new Integer[keys.size()];
+      for (int i = 0; i < order.length; i++) order[i] = i;
+      Arrays.sort(order, (x, y) -> keys.get(x).compareTo(keys.get(y)));
+      AccountKey[] sorted = new AccountKey[order.length];
+      int[] ord = new int[order.length];
+      for (int i = 0; i < order.length; i++) {
+        ord[i] = order[i];
+        sorted[i] = keys.get(order[i]);
+      }
+      return new FeatureTable(this, sorted, ord);
+    }
+  }
+}

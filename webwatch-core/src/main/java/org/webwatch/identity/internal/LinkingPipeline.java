@@ -1,0 +1,179 @@
+package org.webwatch.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+import org.webwatch.identity.IdentityResult;
+import org.webwatch.model.AccountKey;
+import org.webwatch.model.AccountLink;
+import org.webwatch.model.Evidence;
+import org.webwatch.model.PersonAssignment;
+
+/**
+ * The linking pipeline over a {@link FeatureTable}: blocking/LSH candidate generation (never
+ * all pairs), parallel pair scoring ({@link PairScorer}), constrained clustering
+ * ({@link ConstrainedClustering}) with analyst decisions, then persons and explained links.
+ * Deterministic: the same table and decisions give the same result regardless of threads.
+ */
+public final class LinkingPipeline {
+  public static final String METHOD = "evidence-llr";
+  public static final String VERSION = "1";
+  /** Accounts per username block before the block is skipped as too common. */
+  public static final int USERNAME_BLOCK_CAP = 40;
+  /** Accounts per MinHash bucket before the bucket is skipped. */
+  public static final int STYLE_BUCKET_CAP = 40;
+  /**
+   * Below this many style-profiled accounts, every two of them are compared directly (at most
+   * ~1.1M cheap comparisons); above, MinHash LSH picks style candidates.
+   */
+  public static final int EXHAUSTIVE_STYLE_LIMIT = 1500;
+  /** Evidence-code order in identities.csv. */
+  public static final List<String> CODE_ORDER = List.of("analyst", "shared-pgp", "shared-btc", "shared-eth",
+      "shared-xmr", "shared-email", "shared-contact", "shared-media", "username", "style", "timing");
+
+  private final FeatureTable t;
+  private Stats stats;
+
+  public LinkingPipeline(FeatureTable table) {
+    this.t = table;
+  }
+
+  /** Counters of the last run (for benchmarks and summary.json). */
+  public record Stats(int accounts, long candidatePairs, int qualifiedLinks, int persons, long oversizedBlocks) {}
+
+  public Stats stats() {
+    return stats;
+  }
+
+  public IdentityResult run(Map<List<AccountKey>, Boolean> decisions) {
+    int n = t.size();
+    Map<AccountKey, Integer> index = new HashMap<>();
+    for (int i = 0; i < n; i++) index.put(t.keys[i], i);
+    int[] stemFrequency = stemFrequency();
+    PairSet candidates = new PairSet();
+    long oversized = generateCandidates(candidates);
+    long[] pairs = candidates.distinct();
+    PairScorer scorer = new PairScorer(t, stemFrequency);
+    PairScorer.Score[] scores = new PairScorer.Score[pairs.length];
+    IntStream.range(0, pairs.length).parallel()
+        .forEach(i -> scores[i] = scorer.score(PairKeys.first(pairs[i]), PairKeys.second(pairs[i])));
+
+    Set<Long> rejected = new HashSet<>();
+    List<Long> confirmed = new ArrayList<>();
+    decisions.forEach((pair, ok) -> {
+      Integer a = index.get(pair.get(0));
+      Integer b = index.get(pair.get(1));
+      if (a == null || b == null || a.equals(b)) return; // decision about accounts not in this input
+      if (ok) confirmed.add(PairKeys.of(a, b));
+      else rejected.add(PairKeys.of(a, b));
+    });
+    Set<Long> strongPairs = new HashSet<>();
+    LongList edges = new LongList();
+    List<Double> edgeScores = new ArrayList<>();
+    Map<Long, PairScorer.Score> qualified = new HashMap<>();
+    for (int i = 0; i < pairs.length; i++) {
+      PairScorer.Score s = scores[i];
+      if (!s.qualifies() || rejected.contains(pairs[i])) continue;
+      boolean sameSite = t.site[PairKeys.first(pairs[i])] == t.site[PairKeys.second(pairs[i])];
+      if (sameSite && s.strong() < PairScorer.SAME_SITE_STRONG) continue;
+      if (sameSite) strongPairs.add(pairs[i]);
+      edges.add(pairs[i]);
+      edgeScores.add(s.total());
+      qualified.put(pairs[i], s);
+    }
+    for (long c : confirmed) strongPairs.add(c);
+    double[] es = new double[edgeScores.size()];
+    for (int i = 0; i < es.length; i++) es[i] = edgeScores.get(i);
+    ConstrainedClustering clustering = new ConstrainedClustering(t.site, strongPairs, rejected, PairScorer.LINK_THRESHOLD);
+    int[] cluster = clustering.cluster(confirmed.stream().mapToLong(Long::longValue).toArray(), edges.toArray(), es, new LongList());
+    IdentityResult result = assemble(cluster, edges.toArray(), qualified, new HashSet<>(confirmed), scorer);
+    stats = new Stats(n, pairs.length, edges.size(), (int) IntStream.of(cluster).distinct().count(), oversized);
+    return result;
+  }
+
+  private int[] stemFrequency() {
+    Map<String, Integer> counts = new HashMap<>();
+    for (String s : t.stems) counts.merge(s, 1, Integer::sum);
+    int[] f = new int[t.size()];
+    for (int i = 0; i < f.length; i++) f[i] = counts.get(t.stems[i]);
+    return f;
+  }
+
+  private long generateCandidates(PairSet out) {
+    Blocker values = new Blocker(PairScorer.MAX_VALUE_ACCOUNTS);
+    Blocker names = new Blocker(USERNAME_BLOCK_CAP);
+    Blocker style = new Blocker(STYLE_BUCKET_CAP);
+    int[] profiled = IntStream.range(0, t.size())
+        .filter(i -> t.lshFeatures[i] != null && t.texts[i] >= PairScorer.STYLE_MIN_TEXTS).toArray();
+    boolean exhaustive = profiled.length <= EXHAUSTIVE_STYLE_LIMIT;
+    if (exhaustive) for (int x = 0; x < profiled.length; x++) for (int y = x + 1; y < profiled.length; y++) out.add(profiled[x], profiled[y]);
+    for (int i = 0; i < t.size(); i++) {
+      for (int v : t.values[i]) values.add(PairKeys.mix(v + 1L) >>> Blocker.ACCOUNT_BITS, i);
+      for (String k : UsernameSimilarity.blockingKeys(t.stems[i])) names.add(PairKeys.hash(k) >>> Blocker.ACCOUNT_BITS, i);
+      if (!exhaustive && t.lshFeatures[i] != null && t.texts[i] >= PairScorer.STYLE_MIN_TEXTS) MinHashLsh.addBands(i, t.lshFeatures[i], style);
+    }
+    values.emit(out);
+    names.emit(out);
+    style.emit(out);
+    return values.oversizedBlocks() + names.oversizedBlocks() + style.oversizedBlocks();
+  }
+
+  private IdentityResult assemble(int[] cluster, long[] edges, Map<Long, PairScorer.Score> qualified, Set<Long> confirmed, PairScorer scorer) {
+    int n = t.size();
+    double[] confidence = new double[n];
+    List<Set<String>> codes = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) codes.add(null);
+    TreeSet<Long> linkKeys = new TreeSet<>();
+    for (long e : edges) if (cluster[PairKeys.first(e)] == cluster[PairKeys.second(e)]) linkKeys.add(e);
+    for (long c : confirmed) if (cluster[PairKeys.first(c)] == cluster[PairKeys.second(c)]) linkKeys.add(c);
+    List<AccountLink> links = new ArrayList<>();
+    for (long k : linkKeys) {
+      int a = PairKeys.first(k);
+      int b = PairKeys.second(k);
+      List<Evidence> evidence = new ArrayList<>(scorer.explain(a, b));
+      double conf;
+      if (confirmed.contains(k)) {
+        evidence.add(0, new Evidence("analyst", "confirmed", 1.0, "analyst decision " + t.keys[a] + " = " + t.keys[b]));
+        conf = 1.0;
+      } else {
+        conf = qualified.get(k).confidence();
+      }
+      conf = Math.round(conf * 10000) / 10000.0;
+      links.add(new AccountLink(t.keys[a], t.keys[b], conf, METHOD, VERSION, List.copyOf(evidence)));
+      for (int x : new int[] {a, b}) {
+        confidence[x] = Math.max(confidence[x], conf);
+        if (codes.get(x) == null) codes.set(x, new HashSet<>());
+        for (Evidence e : evidence) if (e.weight() > 0) codes.get(x).add(e.code());
+      }
+    }
+    Map<Integer, String> personIds = new HashMap<>();
+    List<PersonAssignment> assignments = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String person = personIds.computeIfAbsent(cluster[i], r -> personId(t.keys[r]));
+      boolean singleton = codes.get(i) == null;
+      List<String> c = new ArrayList<>();
+      if (!singleton) for (String code : CODE_ORDER) if (codes.get(i).contains(code)) c.add(code);
+      assignments.add(new PersonAssignment(person, t.keys[i], singleton ? 1.0 : confidence[i], List.copyOf(c)));
+    }
+    return new IdentityResult(List.copyOf(assignments), List.copyOf(links));
+  }
+
+  /** Stable person id: {@code p-} and 12 hex digits of SHA-256 of the cluster's smallest account key. */
+  public static String personId(AccountKey smallest) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(smallest.toString().getBytes(StandardCharsets.UTF_8));
+      return "p-" + HexFormat.of().formatHex(d, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package org.webwatch.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.webwatch.model.AccountKey;
+import org.webwatch.model.AccountLink;
+import org.webwatch.model.IdentifierType;
+import org.webwatch.model.PersonAssignment;
+
+class EvidenceAccountLinkerTest {
+  static final String DONATION = "bc1qdonationaddressxxxxxxxxxxxxxxxxxxxxx";
+  static final AccountKey P1_A = new AccountKey("s1", "101");
+  static final AccountKey P1_B = new AccountKey("s2", "201");
+  static final AccountKey P2_A = new AccountKey("s1", "102");
+  static final AccountKey P2_B = new AccountKey("s3", "301");
+  static final AccountKey ANGEL_1 = new AccountKey("s1", "110");
+  static final AccountKey ANGEL_2 = new AccountKey("s2", "210");
+  static final AccountKey HARD_A = new AccountKey("s2", "220");
+  static final AccountKey HARD_B = new AccountKey("s3", "320");
+  static final AccountKey STYLE_ONLY_A = new AccountKey("s1", "120");
+  static final AccountKey STYLE_ONLY_B = new AccountKey("s3", "330");
+
+  /** A small world of three sites with true links, decoys and hard cases. */
+  static AccountLinker world(long seed, Consumer<AccountLinker> extra) {
+    SyntheticForum f = new SyntheticForum(seed);
+    EvidenceAccountLinker l = new EvidenceAccountLinker();
+    // person 1: btc + username variants
+    var p1 = f.persona(1);
+    f.feedAccount(l, p1, P1_A, "ShadowWalker", 6);
+    f.feedAccount(l, p1, P1_B, "sh4d0w_walker99", 4);
+    l.identifier(SyntheticForum.identifier(P1_A, IdentifierType.BTC, "bc1qpersononeaddress", "101-0"));
+    l.identifier(SyntheticForum.identifier(P1_B, IdentifierType.BTC, "bc1qpersononeaddress", "201-3"));
+    // person 2: one PGP fingerprint, unrelated usernames
+    var p2 = f.persona(2);
+    f.feedAccount(l, p2, P2_A, "river_lantern", 3);
+    f.feedAccount(l, p2, P2_B, "quietfox", 3);
+    l.identifier(SyntheticForum.identifier(P2_A, IdentifierType.PGP_FINGERPRINT, "0123456789abcdef0123456789abcdef01234567", "102-1"));
+    l.identifier(SyntheticForum.identifier(P2_B, IdentifierType.PGP_FINGERPRINT, "0123456789abcdef0123456789abcdef01234567", "301-0"));
+    // decoy: a site's donation address posted by seven different people on two sites
+    for (int i = 0; i < 7; i++) {
+      AccountKey k = new AccountKey(i < 5 ? "s1" : "s2", "d" + i);
+      f.feedAccount(l, f.persona(100 + i), k, "member" + i + "abc" + i, 8);
+      l.identifier(SyntheticForum.identifier(k, IdentifierType.BTC, DONATION, "d" + i + "-0"));
+    }
+    // decoy: same username stem, different people (same time zone so timing cannot tell)
+    var angel1 = f.persona(3);
+    var angel2 = new SyntheticForum.Persona(4, f.persona(4).phrases(), !angel1.excl(), !angel1.ellipsis(), !angel1.lowerI(),
+        !angel1.shorthand(), !angel1.noFinalDot(), angel1.utcOffset(), angel1.activeFrom(), angel1.activeHours());
+    f.feedAccount(l, angel1, ANGEL_1, "DarkAngel", 30);
+    f.feedAccount(l, angel2, ANGEL_2, "darkangel88", 30);
+    // hard case: style + timing only
+    var hard = f.persona(5);
+    f.feedAccount(l, hard, HARD_A, "mapleleaf", 40);
+    f.feedAccount(l, hard, HARD_B, "tundra_owl", 40);
+    // style alone (the same writer, active at opposite hours): must not merge
+    var styleOnly = f.persona(6);
+    var shifted = new SyntheticForum.Persona(6, styleOnly.phrases(), styleOnly.excl(), styleOnly.ellipsis(), styleOnly.lowerI(),
+        styleOnly.shorthand(), styleOnly.noFinalDot(), styleOnly.utcOffset() + 12, (styleOnly.activeFrom() + 9) % 24, styleOnly.activeHours());
+    f.feedAccount(l, styleOnly, STYLE_ONLY_A, "bluecastle", 40);
+    f.feedAccount(l, shifted, STYLE_ONLY_B, "greenharbour", 40);
+    extra.accept(l);
+    return l;
+  }
+
+  static Map<AccountKey, String> persons(IdentityResult r) {
+    return r.assignments().stream().collect(Collectors.toMap(PersonAssignment::account, PersonAssignment::person));
+  }
+
+  @Test
+  void trueIdentifierLinksMergeAndExplainThemselves() {
+    IdentityResult r = world(1, l -> {}).link();
+    Map<AccountKey, String> p = persons(r);
+    assertThat(p.get(P1_A)).isEqualTo(p.get(P1_B));
+    assertThat(p.get(P2_A)).isEqualTo(p.get(P2_B));
+    assertThat(p.get(P1_A)).isNotEqualTo(p.get(P2_A));
+    AccountLink link = r.links().stream().filter(x -> x.a().equals(P1_A) && x.b().equals(P1_B)).findFirst().orElseThrow();
+    assertThat(link.evidence()).anySatisfy(e -> {
+      assertThat(e.code()).isEqualTo("shared-btc");
+      assertThat(e.value()).isEqualTo("bc1qpersononeaddress");
+      assertThat(e.detail()).contains("s1/post/101-0").contains("s2/post/201-3");
+    });
+    assertThat(link.confidence()).isGreaterThan(0.95);
+    PersonAssignment a = r.assignments().stream().filter(x -> x.account().equals(P1_B)).findFirst().orElseThrow();
+    assertThat(a.evidenceCodes()).contains("shared-btc", "username");
+    PersonAssignment b = r.assignments().stream().filter(x -> x.account().equals(P2_B)).findFirst().orElseThrow();
+    assertThat(b.evidenceCodes()).containsExactly("shared-pgp");
+  }
+
+  @Test
+  void sharedDonationAddressDoesNotGluePeople() {
+    IdentityResult r = world(2, l -> {}).link();
+    Map<AccountKey, String> p = persons(r);
+    long distinct = java.util.stream.IntStream.range(0, 7)
+        .mapToObj(i -> p.get(new AccountKey(i < 5 ? "s1" : "s2", "d" + i))).distinct().count();
+    assertThat(distinct).isEqualTo(7);
+    assertThat(r.links()).noneSatisfy(x -> assertThat(x.evidence()).anySatisfy(e -> assertThat(e.value()).isEqualTo(DONATION)));
+  }
+
+  @Test
+  void similarUsernamesOfDifferentPeopleDoNotMerge() {
+    IdentityResult r = world(3, l -> {}).link();
+    Map<AccountKey, String> p = persons(r);
+    assertThat(p.get(ANGEL_1)).isNotEqualTo(p.get(ANGEL_2));
+  }
+
+  @Test
+  void styleAndTimingTogetherLinkButStyleAloneDoesNot() {
+    IdentityResult r = world(4, l -> {}).link();
+    Map<AccountKey, String> p = persons(r);
+    assertThat(p.get(HARD_A)).isEqualTo(p.get(HARD_B));
+    assertThat(p.get(STYLE_ONLY_A)).isNotEqualTo(p.get(STYLE_ONLY_B));
+    PersonAssignment hard = r.assignments().stream().filter(x -> x.account().equals(HARD_A)).findFirst().orElseThrow();
+    assertThat(hard.evidenceCodes()).containsExactly("style", "timing");
+  }
+
+  @Test
+  void analystRejectionSurvivesAndConfirmationForces() {
+    IdentityResult r = world(5, l -> {
+      l.decision(P1_B, P1_A, false);
+      l.decision(ANGEL_1, ANGEL_2, true);
+    }).link();
+    Map<AccountKey, String> p = persons(r);
+    assertThat(p.get(P1_A)).isNotEqualTo(p.get(P1_B));
+    assertThat(p.get(ANGEL_1)).isEqualTo(p.get(ANGEL_2));
+    PersonAssignment angel = r.assignments().stream().filter(x -> x.account().equals(ANGEL_2)).findFirst().orElseThrow();
+    assertThat(angel.evidenceCodes()).startsWith("analyst");
+    assertThat(angel.confidence()).isEqualTo(1.0);
+  }
+
+  @Test
+  void latestDecisionWinsAndSelfDecisionIsRejected() {
+    IdentityResult r = world(6, l -> {
+      l.decision(P1_A, P1_B, false);
+      l.decision(P1_A, P1_B, true);
+    }).link();
+    assertThat(persons(r).get(P1_A)).isEqualTo(persons(r).get(P1_B));
+    assertThatThrownBy(() -> new EvidenceAccountLinker().decision(P1_A, P1_A, true)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void everyAccountAppearsOnceAndSingletonsAreCertain() {
+    IdentityResult r = world(7, l -> {}).link();
+    List<AccountKey> keys = r.assignments().stream().map(PersonAssignment::account).toList();
+    assertThat(keys).doesNotHaveDuplicates().isSorted();
+    assertThat(keys).hasSize(17);
+    PersonAssignment donor = r.assignments().stream().filter(x -> x.account().equals(new AccountKey("s1", "d0"))).findFirst().orElseThrow();
+    assertThat(donor.confidence()).isEqualTo(1.0);
+    assertThat(donor.evidenceCodes()).isEmpty();
+    assertThat(donor.person()).matches("p-[0-9a-f]{12}");
+  }
+
+  @Test
+  void resultIsExactlyDeterministic() {
+    IdentityResult first = world(8, l -> {}).link();
+    IdentityResult again = world(8, l -> {}).link();
+    assertThat(again).isEqualTo(first);
+    // the person id derives from the smallest account key, so it is stable across inputs
+    assertThat(persons(first).get(P1_B)).isEqualTo(org.webwatch.identity.internal.LinkingPipeline.personId(P1_A));
+  }
+}
