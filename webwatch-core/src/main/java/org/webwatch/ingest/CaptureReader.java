@@ -124,6 +124,8 @@ public final class CaptureReader {
     private final RecordChecks checks = new RecordChecks(mapper);
     private final ByteBudget budget;
     private final Map<String, String> dataFiles = new LinkedHashMap<>(); // kind -> file name
+    private final List<String> early = new ArrayList<>(); // warnings found before the manifest was visited
+    private boolean manifestVisited;
 
     Run(CaptureContainer container, CaptureVisitor visitor, ByteBudget budget) {
       this.container = container;
@@ -166,6 +168,8 @@ public final class CaptureReader {
         }
       }
       visitor.manifest(manifest);
+      manifestVisited = true;
+      for (String w : early) visitor.warning(w);
       for (String kind : FILE_ORDER) {
         String f = dataFiles.get(kind);
         if (f != null) readFile(kind, f);
@@ -242,7 +246,8 @@ public final class CaptureReader {
 
     private void warn(String w) {
       if (warnings.size() < MAX_WARNINGS) warnings.add(w);
-      visitor.warning(w);
+      if (manifestVisited) visitor.warning(w);
+      else if (early.size() < MAX_WARNINGS) early.add(w);
     }
   }
 
