@@ -1,5 +1,7 @@
 package org.webwatch.ingest;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.webwatch.model.CaptureManifest;
@@ -18,8 +20,9 @@ public record ReadReport(
     List<String> warnings) {
 
   public ReadReport {
-    acceptedByFile = Map.copyOf(acceptedByFile);
-    rejectedByFile = Map.copyOf(rejectedByFile);
+    // visit order of the files is kept
+    acceptedByFile = Collections.unmodifiableMap(new LinkedHashMap<>(acceptedByFile));
+    rejectedByFile = Collections.unmodifiableMap(new LinkedHashMap<>(rejectedByFile));
     errors = List.copyOf(errors);
     warnings = List.copyOf(warnings);
   }

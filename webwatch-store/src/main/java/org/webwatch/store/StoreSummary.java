@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record StoreSummary(Map<String, Long> rowsPerTable, List<CaptureInfo> captures, long indexDocs, long indexBytes) {
   public StoreSummary {
-    rowsPerTable = Map.copyOf(rowsPerTable);
+    rowsPerTable = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowsPerTable)); // keeps display order
     captures = List.copyOf(captures);
   }
 
