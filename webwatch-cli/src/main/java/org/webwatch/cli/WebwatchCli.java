@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       MatchCommand.class,
       HashSetCommand.class,
       ChainCommand.class,
+      IngestCommand.class,
+      StatusCommand.class,
     })
 public final class WebwatchCli implements Runnable {
   public static final int EXIT_OK = 0;

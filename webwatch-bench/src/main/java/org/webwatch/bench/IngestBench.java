@@ -1,0 +1,110 @@
+package org.webwatch.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.webwatch.ingest.CaptureReader;
+import org.webwatch.ingest.CaptureVisitor;
+import org.webwatch.ingest.ReadReport;
+import org.webwatch.ingest.internal.SyntheticCaptureWriter;
+import org.webwatch.model.Post;
+import org.webwatch.store.ImportResult;
+import org.webwatch.store.ImportService;
+import org.webwatch.store.WebwatchStore;
+
+/**
+ * Ingest throughput, in one run: a synthetic capture of N posts (default 1,000,000; gzip posts)
+ * is (1) read parse-only, (2) imported into a fresh store with the full-text index. Prints
+ * posts/s of each, their ratio and the peak heap of each phase. A plain main (not JMH): one
+ * import of a million posts is the unit of work, and its warm-up is part of what users see.
+ *
+ * <pre>java -Xmx1g -cp webwatch-bench/target/benchmarks.jar org.webwatch.bench.IngestBench [posts] [workdir]</pre>
+ */
+public final class IngestBench {
+  private IngestBench() {}
+
+  public static void main(String[] args) throws IOException {
+    long posts = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+    Path work = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("webwatch-ingest-bench");
+    Path cap = work.resolve("capture");
+    long t0 = System.nanoTime();
+    if (!Files.exists(cap.resolve("capture.json"))) {
+      SyntheticCaptureWriter.write(cap, "bench-" + posts, 4, 20_000, 5_000, posts, true, 1);
+    }
+    System.out.printf("capture: %,d posts, %,d bytes on disk, written in %.1f s%n", posts, size(cap), secs(t0));
+
+    resetPeaks();
+    long c1 = cpu();
+    long t1 = System.nanoTime();
+    long[] seen = new long[1];
+    ReadReport parse = new CaptureReader().read(cap, new CaptureVisitor() {
+      @Override
+      public void post(Post p) {
+        seen[0] += p.text().length();
+      }
+    });
+    double parseSecs = secs(t1);
+    double parseCpu = (cpu() - c1) / 1e9;
+    long parseHeap = peakHeap();
+    System.out.printf("parse-only: %,d records in %.2f s = %,.0f posts/s (process CPU %.2f s), peak heap %,d MiB%n",
+        parse.accepted(), parseSecs, posts / parseSecs, parseCpu, parseHeap >> 20);
+
+    Path data = work.resolve("data");
+    deleteTree(data);
+    System.gc();
+    resetPeaks();
+    long c2 = cpu();
+    long t2 = System.nanoTime();
+    ImportResult r;
+    try (WebwatchStore store = WebwatchStore.open(data)) {
+      r = new ImportService(store).importCapture(cap);
+    }
+    double importSecs = secs(t2);
+    double importCpu = (cpu() - c2) / 1e9;
+    long importHeap = peakHeap();
+    System.out.printf("import (SQLite + Lucene): %,d records, %,d documents in %.2f s = %,.0f posts/s (process CPU %.2f s), peak heap %,d MiB%n",
+        r.accepted(), r.indexed(), importSecs, posts / importSecs, importCpu, importHeap >> 20);
+    System.out.printf("import / parse-only: wall %.2f, CPU %.2f; store %,d bytes%n", importSecs / parseSecs, importCpu / parseCpu, size(data));
+    System.out.printf("load average during the run: %.1f on %d cores%n",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+  }
+
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static double secs(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+  }
+
+  private static long peakHeap() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+    }
+    return sum;
+  }
+
+  private static long size(Path p) throws IOException {
+    if (!Files.exists(p)) return 0;
+    try (Stream<Path> s = Files.walk(p)) {
+      return s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    }
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) return;
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path f : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package org.webwatch.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.webwatch.model.CaptureManifest;
+import org.webwatch.store.search.IndexedText;
+
+/**
+ * Capture records in a store. The embedded implementation is SQLite
+ * ({@link org.webwatch.store.internal.SqliteCaptureRepository}); a PostgreSQL one needs the same
+ * tables (the migrations are plain SQL) and the same transaction contract: everything a
+ * {@link CaptureWriter} writes becomes visible in one commit.
+ */
+public interface CaptureRepository {
+  Optional<CaptureInfo> capture(String id);
+
+  /** All captures, oldest first. */
+  List<CaptureInfo> captures();
+
+  /**
+   * Starts writing a capture: one transaction in which the capture row is (re)written with status
+   * {@code importing} and the capture's previous rejected records and warnings are cleared.
+   */
+  CaptureWriter begin(CaptureManifest manifest, String sourcePath);
+
+  /** Complete captures whose documents the full-text index may not hold (crash between the two commits). */
+  List<String> capturesAwaitingIndex();
+
+  void markIndexed(String captureId);
+
+  /** Every text the full-text index holds for rows last written by {@code captureId}. */
+  void forEachText(String captureId, Consumer<IndexedText> sink);
+
+  /** Rows per table and captures (index figures left at 0: see {@link ImportService#summary()}). */
+  StoreSummary summary();
+}

@@ -1,0 +1,276 @@
+package org.webwatch.store.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+import org.webwatch.WebwatchException;
+
+/**
+ * Writes the full-text index ({@link IndexSchema}) for one import: documents are analysed on one
+ * background thread (the importing thread parses and writes SQL meanwhile), replaced by
+ * {@link IndexSchema#KEY}, and become visible only at {@link #commit}, which the importer calls
+ * after the SQL commit. A killed process leaves the index at its last commit; Lucene drops the
+ * uncommitted files when the next writer opens.
+ */
+public final class FullTextIndex implements AutoCloseable {
+  /** Default indexing RAM buffer: fewer, larger segments for bulk imports. */
+  public static final double DEFAULT_RAM_BUFFER_MB = 128;
+  static final int BATCH = 512;
+
+  private record Item(IndexedText text, String capture) {}
+
+  private static final List<Item> DRAIN = new ArrayList<>();
+  private static final List<Item> STOP = new ArrayList<>();
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final boolean fresh;
+  private final BlockingQueue<List<Item>> queue = new ArrayBlockingQueue<>(64);
+  private final Thread worker;
+  private final Object drained = new Object();
+  private List<Item> pending = new ArrayList<>(BATCH);
+  private volatile Throwable failure;
+  private long drains;
+  private long drainsDone;
+  private volatile long added;
+  private boolean closed;
+
+  private FullTextIndex(Directory directory, IndexWriter writer) {
+    this.directory = directory;
+    this.writer = writer;
+    // an index with no documents at all cannot hold a key yet: adding is exact and cheaper than replacing
+    this.fresh = writer.getDocStats().maxDoc == 0;
+    this.worker = new Thread(this::work, "webwatch-indexer");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  /** Opens the index under {@code dir} for writing (creating it); one writer per index at a time. */
+  public static FullTextIndex open(Path dir, double ramBufferMb) {
+    try {
+      Files.createDirectories(dir);
+      Directory d = FSDirectory.open(dir);
+      IndexWriterConfig cfg = new IndexWriterConfig(IndexSchema.analyzer())
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setRAMBufferSizeMB(ramBufferMb)
+          .setCommitOnClose(false);
+      try {
+        return new FullTextIndex(d, new IndexWriter(d, cfg));
+      } catch (LockObtainFailedException e) {
+        d.close();
+        throw new WebwatchException(WebwatchException.Kind.CONFLICT, "the full-text index " + dir + " is being written by another import");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open full-text index " + dir, e);
+    }
+  }
+
+  /** The Lucene document of {@code t}, last written by {@code capture}. */
+  public static Document document(IndexedText t, String capture) {
+    Document d = new Document();
+    d.add(new StringField(IndexSchema.KEY, t.key(), Field.Store.YES));
+    d.add(new StringField(IndexSchema.SITE, t.site(), Field.Store.YES));
+    d.add(new SortedDocValuesField(IndexSchema.SITE, new BytesRef(t.site())));
+    d.add(new StringField(IndexSchema.KIND, t.kind().code(), Field.Store.YES));
+    d.add(new SortedDocValuesField(IndexSchema.KIND, new BytesRef(t.kind().code())));
+    d.add(new StringField(IndexSchema.ID, t.id(), Field.Store.YES));
+    if (t.account() != null) d.add(new StringField(IndexSchema.ACCOUNT, t.account(), Field.Store.YES));
+    if (t.time() != null) {
+      long ms = t.time().toEpochMilli();
+      d.add(new LongPoint(IndexSchema.TIME, ms));
+      d.add(new StoredField(IndexSchema.TIME, ms));
+      d.add(new NumericDocValuesField(IndexSchema.TIME, ms));
+    }
+    d.add(new TextField(IndexSchema.TEXT, t.text(), Field.Store.YES));
+    d.add(new StringField(IndexSchema.CAPTURE, capture, Field.Store.YES));
+    return d;
+  }
+
+  /** Queues {@code t}; blocks while the indexing thread is behind. */
+  public void add(IndexedText t, String capture) {
+    checkFailure();
+    pending.add(new Item(t, capture));
+    if (pending.size() >= BATCH) {
+      put(pending);
+      pending = new ArrayList<>(BATCH);
+    }
+  }
+
+  /** Documents handed to Lucene so far by this writer. */
+  public long added() {
+    return added;
+  }
+
+  private void put(List<Item> batch) {
+    try {
+      while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) checkFailure();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WebwatchException(WebwatchException.Kind.INTERNAL, "interrupted while indexing");
+    }
+  }
+
+  private void work() {
+    try {
+      while (true) {
+        List<Item> batch = queue.take();
+        if (batch == STOP) return;
+        if (batch == DRAIN) {
+          synchronized (drained) {
+            drainsDone++;
+            drained.notifyAll();
+          }
+          continue;
+        }
+        for (Item it : batch) {
+          Document d = document(it.text, it.capture);
+          if (fresh) writer.addDocument(d);
+          else writer.updateDocument(new Term(IndexSchema.KEY, it.text.key()), d);
+        }
+        added += batch.size();
+      }
+    } catch (Throwable t) {
+      failure = t;
+      synchronized (drained) {
+        drained.notifyAll();
+      }
+      queue.clear();
+    }
+  }
+
+  private void drain() {
+    if (!pending.isEmpty()) {
+      put(pending);
+      pending = new ArrayList<>(BATCH);
+    }
+    long target;
+    synchronized (drained) {
+      target = ++drains;
+    }
+    put(DRAIN);
+    synchronized (drained) {
+      while (drainsDone < target && failure == null) {
+        try {
+          drained.wait(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new WebwatchException(WebwatchException.Kind.INTERNAL, "interrupted while indexing");
+        }
+      }
+    }
+    checkFailure();
+  }
+
+  private void checkFailure() {
+    Throwable t = failure;
+    if (t != null) throw new WebwatchException(WebwatchException.Kind.INTERNAL, "full-text indexing failed: " + t, t);
+  }
+
+  /** Waits for every queued document and commits them, recording {@code captureId} in the commit. */
+  public void commit(String captureId) {
+    drain();
+    try {
+      writer.setLiveCommitData(Map.of("capture", captureId).entrySet());
+      writer.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit full-text index", e);
+    }
+  }
+
+  /** Discards everything since the last commit and closes the writer. */
+  public void rollback() {
+    if (closed) return;
+    closed = true;
+    stopWorker();
+    try {
+      writer.rollback();
+      directory.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot roll back full-text index", e);
+    }
+  }
+
+  private void stopWorker() {
+    queue.clear();
+    queue.offer(STOP);
+    try {
+      worker.join(60_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Closes without committing what was added since the last commit. */
+  @Override
+  public void close() {
+    rollback();
+  }
+
+  /** Documents in the committed index under {@code dir} (0 when there is none). */
+  public static long docCount(Path dir) {
+    try (Directory d = FSDirectory.open(dir)) {
+      if (!DirectoryReader.indexExists(d)) return 0;
+      try (DirectoryReader r = DirectoryReader.open(d)) {
+        return r.numDocs();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read full-text index " + dir, e);
+    }
+  }
+
+  /** Every document key in the committed index, sorted (tests and consistency checks). */
+  public static List<String> keys(Path dir) {
+    List<String> out = new ArrayList<>();
+    try (Directory d = FSDirectory.open(dir)) {
+      if (!DirectoryReader.indexExists(d)) return out;
+      try (DirectoryReader r = DirectoryReader.open(d)) {
+        for (var leaf : r.leaves()) {
+          StoredFields sf = leaf.reader().storedFields();
+          var live = leaf.reader().getLiveDocs();
+          for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+            if (live != null && !live.get(i)) continue;
+            out.add(sf.document(i, java.util.Set.of(IndexSchema.KEY)).get(IndexSchema.KEY));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read full-text index " + dir, e);
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** Bytes of the index files under {@code dir}. */
+  public static long sizeOnDisk(Path dir) {
+    if (!Files.isDirectory(dir)) return 0;
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package org.webwatch.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.webwatch.ingest.CaptureRefusedException;
+import org.webwatch.ingest.internal.SyntheticCaptureWriter;
+import org.webwatch.store.search.FullTextIndex;
+
+class ImportServiceTest {
+  @TempDir Path tmp;
+
+  /** A small capture with two rejected posts and one message. */
+  private Path handmade(String id) throws Exception {
+    Path d = Files.createDirectories(tmp.resolve("cap-" + id));
+    Files.writeString(d.resolve("capture.json"), "{\"format\":\"webwatch-capture\",\"version\":1,\"id\":\"" + id + "\",\"collected_at\":1551561240}");
+    Files.writeString(d.resolve("sites.jsonl"), "{\"id\":\"s1\",\"name\":\"Example board\",\"software\":\"phpbb\",\"lang\":\"en\"}\n");
+    Files.writeString(d.resolve("threads.jsonl"), "{\"id\":55,\"site\":\"s1\",\"title\":\"Welcome thread\",\"author\":17}\n");
+    Files.writeString(d.resolve("accounts.jsonl"),
+        "{\"id\":17,\"site\":\"s1\",\"username\":\"owl_77\",\"signature\":\"see you friday\",\"profile\":{\"contact\":\"owl@example.org\"}}\n"
+            + "{\"id\":18,\"site\":\"s1\",\"username\":\"lark\"}\n");
+    Files.writeString(d.resolve("posts.jsonl"),
+        "{\"id\":901,\"site\":\"s1\",\"thread\":55,\"author\":17,\"created_at\":\"2019-03-02T21:14:00Z\",\"text\":\"I look after my neighbour's kids every Friday\","
+            + "\"quotes\":[900],\"attachments\":[{\"id\":\"a1\",\"md5\":\"ABCDEF0123456789ABCDEF0123456789\",\"pdq_quality\":92}]}\n"
+            + "{\"id\":902,\"site\":\"s1\",\"author\":99,\"created_at\":0,\"text\":\"who\"}\n"
+            + "{\"id\":903,\"site\":\"s1\",\"author\":18,\"created_at\":\"yesterday\",\"text\":\"when\"}\n");
+    Files.writeString(d.resolve("messages.jsonl"),
+        "{\"id\":1,\"site\":\"s1\",\"author\":17,\"recipients\":[18],\"created_at\":0,\"subject\":\"garden\",\"text\":\"the garden party is on\"}\n");
+    Files.writeString(d.resolve("notes.txt"), "collector notes");
+    return d;
+  }
+
+  @Test
+  void importsRecordsRejectsAndIndex() throws Exception {
+    try (WebwatchStore store = WebwatchStore.open(tmp.resolve("data"))) {
+      ImportResult r = new ImportService(store).importCapture(handmade("c1"));
+      assertThat(r.outcome()).isEqualTo(ImportResult.Outcome.IMPORTED);
+      assertThat(r.accepted()).isEqualTo(6);
+      assertThat(r.rejected()).isEqualTo(2);
+      StoreSummary s = new ImportService(store).summary();
+      assertThat(s.rowsPerTable()).containsEntry("site", 1L).containsEntry("thread", 1L).containsEntry("account", 2L)
+          .containsEntry("post", 1L).containsEntry("message", 1L).containsEntry("attachment", 1L).containsEntry("rejected_record", 2L);
+      assertThat(s.captures()).singleElement().satisfies(c -> {
+        assertThat(c.status()).isEqualTo("complete");
+        assertThat(c.indexed()).isTrue();
+        assertThat(c.records()).isEqualTo(6);
+      });
+      // post, message, signature of 17, thread title
+      assertThat(FullTextIndex.keys(store.indexDir()))
+          .containsExactly("s1/message/1", "s1/post/901", "s1/signature/17", "s1/thread-title/55");
+      assertThat(s.indexDocs()).isEqualTo(4);
+      List<String> dump = StoreDump.dump(store);
+      assertThat(dump).contains(
+          "rejected_record|c1|posts.jsonl|2|author|unknown account '99' on site 's1' (not in accounts.jsonl)|",
+          "capture_file|c1|posts.jsonl|1|2|",
+          "capture_warning|c1|1|ignored unknown file 'notes.txt'|");
+      assertThat(dump).anyMatch(l -> l.startsWith("post|s1|901|55|17|1551561240000|I look after") && l.contains("|[\"900\"]|c1|null|"));
+      assertThat(dump).anyMatch(l -> l.startsWith("attachment|s1|a1|post|901|17|") && l.contains("abcdef0123456789abcdef0123456789"));
+      assertThat(dump).anyMatch(l -> l.startsWith("site|s1|Example board|") && l.endsWith("|c1|{\"lang\":\"en\"}|"));
+      assertThat(dump).anyMatch(l -> l.startsWith("account|s1|17|owl_77|") && l.contains("{\"contact\":\"owl@example.org\"}"));
+    }
+  }
+
+  @Test
+  void importingTwiceChangesNothing() throws Exception {
+    Path cap = handmade("c2");
+    try (WebwatchStore store = WebwatchStore.open(tmp.resolve("data"))) {
+      ImportService service = new ImportService(store);
+      service.importCapture(cap);
+      List<String> first = StoreDump.dump(store);
+      ImportResult again = service.importCapture(cap);
+      assertThat(again.outcome()).isEqualTo(ImportResult.Outcome.ALREADY_IMPORTED);
+      assertThat(again.accepted()).isEqualTo(6);
+      assertThat(StoreDump.dump(store)).isEqualTo(first);
+      ImportResult forced = service.importCapture(cap, ImportOptions.defaults().withReimport(true));
+      assertThat(forced.outcome()).isEqualTo(ImportResult.Outcome.IMPORTED);
+      assertThat(StoreDump.dump(store)).isEqualTo(first);
+    }
+  }
+
+  @Test
+  void refusedCaptureStoresNothingEvenAfterRecordsWereRead() throws Exception {
+    try (WebwatchStore store = WebwatchStore.open(tmp.resolve("data"))) {
+      ImportService service = new ImportService(store);
+      service.importCapture(handmade("base"));
+      List<String> before = StoreDump.dump(store);
+      // sites, accounts and posts read fine; messages is a decompression bomb: the whole capture is refused
+      Path zip = tmp.resolve("bomb.zip");
+      Path src = handmade("bomb");
+      try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+        for (String f : List.of("capture.json", "sites.jsonl", "accounts.jsonl", "posts.jsonl")) {
+          z.putNextEntry(new ZipEntry(f));
+          z.write(Files.readAllBytes(src.resolve(f)));
+        }
+        z.putNextEntry(new ZipEntry("messages.jsonl"));
+        z.write(" ".repeat(8 << 20).getBytes(StandardCharsets.US_ASCII));
+      }
+      assertThatThrownBy(() -> service.importCapture(zip)).isInstanceOf(CaptureRefusedException.class)
+          .hasMessageContaining("decompression bomb");
+      assertThat(StoreDump.dump(store)).isEqualTo(before);
+      Files.writeString(src.resolve("capture.json"), "{\"format\":\"webwatch-capture\",\"version\":9,\"id\":\"bomb\"}");
+      assertThatThrownBy(() -> service.importCapture(src)).isInstanceOf(CaptureRefusedException.class);
+      assertThat(StoreDump.dump(store)).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void indexMissedBetweenTheTwoCommitsIsRepaired() throws Exception {
+    Path cap = SyntheticCaptureWriter.write(tmp.resolve("syn"), "syn-1", 2, 50, 10, 2_000, true, 7);
+    try (WebwatchStore store = WebwatchStore.open(tmp.resolve("data"))) {
+      ImportService service = new ImportService(store);
+      service.importCapture(cap);
+      List<String> clean = StoreDump.dump(store);
+      // simulate a kill after the SQL commit and before the Lucene commit
+      store.execute("UPDATE capture SET indexed = 0");
+      try (var s = Files.list(store.indexDir())) {
+        for (Path p : s.toList()) Files.delete(p);
+      }
+      assertThat(FullTextIndex.docCount(store.indexDir())).isZero();
+      ImportResult again = service.importCapture(cap);
+      assertThat(again.outcome()).isEqualTo(ImportResult.Outcome.ALREADY_IMPORTED);
+      assertThat(StoreDump.dump(store)).isEqualTo(clean);
+    }
+  }
+}
