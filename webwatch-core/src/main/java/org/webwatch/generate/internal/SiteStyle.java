@@ -56,8 +56,20 @@ public final class SiteStyle {
     x ^= x >>> 31;
     x *= 0xBF58476D1CE4E5B9L;
     x ^= x >>> 29;
-    String h = String.format("%016x%08x", x, n & 0xffffffffL) + String.format("%08x", (long) kind * 2654435761L & 0xffffffffL);
-    return h.substring(0, 8) + "-" + h.substring(8, 12) + "-4" + h.substring(13, 16) + "-" + h.substring(16, 20) + "-" + h.substring(20, 32);
+    char[] h = new char[32];
+    hex(h, 0, x, 16);
+    hex(h, 16, n & 0xffffffffL, 8);
+    hex(h, 24, (long) kind * 2654435761L & 0xffffffffL, 8);
+    StringBuilder sb = new StringBuilder(36).append(h, 0, 8).append('-').append(h, 8, 4).append("-4").append(h, 13, 3)
+        .append('-').append(h, 16, 4).append('-').append(h, 20, 12);
+    return sb.toString();
+  }
+
+  private static void hex(char[] out, int off, long v, int digits) {
+    for (int i = digits - 1; i >= 0; i--) {
+      out[off + i] = "0123456789abcdef".charAt((int) (v & 15));
+      v >>>= 4;
+    }
   }
 
   /** JSON value of a timestamp; {@code accountField} selects the account-style variant. */
