@@ -64,7 +64,10 @@ public class GenerateBench {
     Path out = dir.resolve("copy");
     Files.createDirectories(out);
     try (Stream<Path> s = Files.list(reference.resolve("capture"))) {
-      for (Path p : s.toList()) n += Files.copy(p, out.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      for (Path p : s.toList()) {
+        Files.copy(p, out.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        n += Files.size(p);
+      }
     }
     return n;
   }
