@@ -5,7 +5,7 @@ import org.webwatch.WebwatchException;
 /**
  * What to generate. {@code postsPerPersonMean} is the mean number of forum posts per person
  * over the whole population (most persons post nothing, a few post a lot); private messages
- * come on top (about a fifth as many).
+ * come on top (about a quarter as many).
  */
 public record GenerateOptions(
     int persons, long seed, double postsPerPersonMean, int sites, OutputFormat format) {

@@ -1,6 +1,10 @@
 package org.webwatch.generate;
 
-import java.io.BufferedReader;
+import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -110,21 +114,29 @@ public final class PopulationGenerator {
     return sinks;
   }
 
+  /** Concatenates the site parts byte for byte, inserting the broken lines after site 0. */
   private static void concatParts(Path parts, Path capture, String file, int nSites, BrokenRecords broken) throws IOException {
-    try (BufferedWriter w = Files.newBufferedWriter(capture.resolve(file), StandardCharsets.UTF_8)) {
-      long line = 0;
+    try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(capture.resolve(file)), 1 << 16)) {
       for (int s = 0; s < nSites; s++) {
-        try (BufferedReader r = Files.newBufferedReader(parts.resolve("site-" + s).resolve(file), StandardCharsets.UTF_8)) {
-          String l;
-          while ((l = r.readLine()) != null) {
-            w.write(l);
-            w.write('\n');
-            line++;
-          }
+        Path part = parts.resolve("site-" + s).resolve(file);
+        Files.copy(part, os);
+        if (s == 0) {
+          long lines = countLines(part);
+          Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+          broken.write(file, w, lines);
+          w.flush();
         }
-        if (s == 0) line = broken.write(file, w, line);
       }
     }
+  }
+
+  private static long countLines(Path p) throws IOException {
+    long n = 0;
+    byte[] buf = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(p)) {
+      for (int r; (r = in.read(buf)) > 0; ) for (int i = 0; i < r; i++) if (buf[i] == '\n') n++;
+    }
+    return n;
   }
 
   private static void writeManifest(Path capture, GenerateOptions o) throws IOException {

@@ -7,8 +7,8 @@ import java.util.Set;
 public final class AccountSpec {
   public final PersonSpec person;
   public final int site;
-  public final long number;
-  public final String id;
+  /** Site-local id, assigned after all persons exist so numbering does not follow person order. */
+  public String id;
   public final String username;
   /** Whether the username was derived from the person's base name (username evidence). */
   public final boolean usernameLinked;
@@ -19,11 +19,9 @@ public final class AccountSpec {
   public final Set<String> reveals = new LinkedHashSet<>();
   public boolean plantsSharedMedia;
 
-  AccountSpec(PersonSpec person, int site, long number, String id, String username, boolean usernameLinked) {
+  AccountSpec(PersonSpec person, int site, String username, boolean usernameLinked) {
     this.person = person;
     this.site = site;
-    this.number = number;
-    this.id = id;
     this.username = username;
     this.usernameLinked = usernameLinked;
   }

@@ -22,7 +22,12 @@ public final class MediaFactory {
 
   public static String randomHex(SplittableRandom rnd, int hexChars) {
     char[] c = new char[hexChars];
-    for (int i = 0; i < hexChars; i++) c[i] = "0123456789abcdef".charAt(rnd.nextInt(16));
+    long bits = 0;
+    for (int i = 0; i < hexChars; i++) {
+      if ((i & 15) == 0) bits = rnd.nextLong();
+      c[i] = "0123456789abcdef".charAt((int) (bits & 15));
+      bits >>>= 4;
+    }
     return new String(c);
   }
 

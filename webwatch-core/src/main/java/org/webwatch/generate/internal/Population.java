@@ -43,6 +43,7 @@ public final class Population {
   public final SiteStyle[] sites;
   private final String[] siteOnions;
   private final List<PersonSpec> sellers = new ArrayList<>();
+  private final List<AccountSpec[]> similar = new ArrayList<>();
 
   public Population(int nPersons, long seed, int nSites, double postsMean) {
     sites = new SiteStyle[nSites];
@@ -67,16 +68,22 @@ public final class Population {
 
     Role[] roles = assignRoles(nPersons, g);
     Set<String>[] names = newNameSets(nSites);
-    long[] nextAccount = new long[nSites];
     for (int i = 0; i < nPersons; i++) {
       SplittableRandom r = Seeds.stream(seed, Seeds.PERSON, i);
       Role role = roles[i];
       double heavyP = role.motivated() ? 0.12 : role == Role.LURKER ? 0.0 : 0.04;
       PersonSpec p = new PersonSpec(i, role, WritingStyle.random(r), ActivityProfile.random(r), r.nextDouble() < heavyP);
       persons.add(p);
-      String similarTo = chooseBaseName(p, r);
+      AccountSpec similarTo = chooseBaseName(p, r);
       buildIdentity(p, r);
-      buildAccounts(p, r, names, nextAccount, similarTo);
+      buildAccounts(p, r, names);
+      if (similarTo != null) similar.add(new AccountSpec[] {similarTo, p.accounts.get(0)});
+    }
+    assignAccountIds(g);
+    for (AccountSpec[] pair : similar) {
+      decoys.add(new String[] {"similar-username",
+          sites[pair[0].site].siteId + ":" + pair[0].id + "|" + sites[pair[1].site].siteId + ":" + pair[1].id,
+          "similar usernames of different persons (" + pair[0].username + " / " + pair[1].username + ")"});
     }
     assignActivity(postsMean, seed);
     for (PersonSpec p : persons) if (p.role == Role.STREAM_SELLER && p.idents.containsKey("btc")) sellers.add(p);
@@ -128,20 +135,20 @@ public final class Population {
   }
 
   /** Picks the person's base user name; returns "site:account" of a different person whose name it imitates, or null. */
-  private String chooseBaseName(PersonSpec p, SplittableRandom r) {
-    String similarTo = null;
+  private AccountSpec chooseBaseName(PersonSpec p, SplittableRandom r) {
+    AccountSpec similarTo = null;
     if (persons.size() > 10 && r.nextInt(100) < 3) {
       PersonSpec other = persons.get(r.nextInt(persons.size() - 1));
       if (other.baseName != null && !other.accounts.isEmpty()) {
         p.baseName = Identifiers.usernameVariant(other.baseName, r);
-        similarTo = other.accounts.get(0).site + ":" + other.accounts.get(0).id;
+        similarTo = other.accounts.get(0);
       }
     }
     if (p.baseName == null) p.baseName = ADJ[r.nextInt(ADJ.length)] + (r.nextBoolean() ? "_" : "") + NOUN[r.nextInt(NOUN.length)];
     return similarTo;
   }
 
-  private void buildAccounts(PersonSpec p, SplittableRandom r, Set<String>[] names, long[] next, String similarTo) {
+  private void buildAccounts(PersonSpec p, SplittableRandom r, Set<String>[] names) {
     int nSites = sites.length;
     int x = r.nextInt(100);
     int n = Math.min(nSites, x < 80 ? 1 : x < 93 ? 2 : x < 98 ? 3 : 4);
@@ -156,8 +163,7 @@ public final class Population {
       boolean linked = k == 0 || r.nextInt(10) < 7;
       String name = k == 0 ? p.baseName : linked ? Identifiers.usernameVariant(p.baseName, r) : ADJ[r.nextInt(ADJ.length)] + NOUN[r.nextInt(NOUN.length)] + r.nextInt(1000);
       while (!names[s].add(name.toLowerCase(Locale.ROOT))) name = name + r.nextInt(10);
-      long num = ++next[s];
-      AccountSpec a = new AccountSpec(p, s, num, sites[s].id('u', sites[s].intIds() ? 1000 + num : num), name, linked);
+      AccountSpec a = new AccountSpec(p, s, name, linked);
       for (String t : p.idents.keySet()) {
         boolean always = t.equals("btc") && p.role == Role.STREAM_SELLER;
         if (n == 1 || always || r.nextInt(10) < 6) a.reveals.add(t);
@@ -166,17 +172,20 @@ public final class Population {
       p.accounts.add(a);
       bySite.get(s).add(a);
     }
-    if (similarTo != null) {
-      AccountSpec mine = p.accounts.get(0);
-      String[] parts = similarTo.split(":", 2);
-      decoys.add(new String[] {"similar-username", sites[Integer.parseInt(parts[0])].siteId + ":" + parts[1] + "|" + sites[mine.site].siteId + ":" + mine.id,
-          "similar usernames of different persons (" + p.baseName + ")"});
-    }
     if (n >= 2 && (p.role == Role.PRODUCER || p.role == Role.CONSUMER && r.nextInt(5) == 0)) {
       p.sharedMedia = p.ownMedia.isEmpty() ? MediaFactory.fresh(r, "new", 55 + r.nextInt(45)) : p.ownMedia.get(0);
       int planted = 0;
       for (AccountSpec a : p.accounts) if (a.plantsSharedMedia = planted < 2 || r.nextBoolean()) planted++;
       if (p.ownMedia.isEmpty()) newPool.add(p.sharedMedia);
+    }
+  }
+
+  /** Shuffles each site's accounts and numbers them, so ids carry no trace of person order. */
+  private void assignAccountIds(SplittableRandom g) {
+    for (int s = 0; s < sites.length; s++) {
+      List<AccountSpec> l = bySite.get(s);
+      for (int i = l.size() - 1; i > 0; i--) java.util.Collections.swap(l, i, g.nextInt(i + 1));
+      for (int i = 0; i < l.size(); i++) l.get(i).id = sites[s].id('u', sites[s].intIds() ? 1001 + i : i + 1);
     }
   }
 

@@ -1,8 +1,5 @@
 package org.webwatch.generate.internal;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * How one synthetic site writes ids and timestamps. Styles cycle with the site index:
@@ -13,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 public final class SiteStyle {
   private static final String[] SOFTWARE = {"phpbb", "smf", "custom", "phpbb"};
   private static final String[] NAMES = {"Hidden Garden", "Quiet Harbour", "Blue Lantern", "Old Mill", "North Star"};
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
   public final int index;
   public final int style;
@@ -60,19 +56,64 @@ public final class SiteStyle {
     x ^= x >>> 31;
     x *= 0xBF58476D1CE4E5B9L;
     x ^= x >>> 29;
-    String h = String.format("%016x%08x", x, n & 0xffffffffL) + String.format("%08x", (long) kind * 2654435761L & 0xffffffffL);
-    return h.substring(0, 8) + "-" + h.substring(8, 12) + "-4" + h.substring(13, 16) + "-" + h.substring(16, 20) + "-" + h.substring(20, 32);
+    char[] h = new char[32];
+    hex(h, 0, x, 16);
+    hex(h, 16, n & 0xffffffffL, 8);
+    hex(h, 24, (long) kind * 2654435761L & 0xffffffffL, 8);
+    StringBuilder sb = new StringBuilder(36).append(h, 0, 8).append('-').append(h, 8, 4).append("-4").append(h, 13, 3)
+        .append('-').append(h, 16, 4).append('-').append(h, 20, 12);
+    return sb.toString();
+  }
+
+  private static void hex(char[] out, int off, long v, int digits) {
+    for (int i = digits - 1; i >= 0; i--) {
+      out[off + i] = "0123456789abcdef".charAt((int) (v & 15));
+      v >>>= 4;
+    }
   }
 
   /** JSON value of a timestamp; {@code accountField} selects the account-style variant. */
   public String timeJson(long epochSeconds, boolean accountField) {
     return switch (style) {
-      case 0 -> "\"" + ISO.format(Instant.ofEpochSecond(epochSeconds).atOffset(ZoneOffset.UTC)) + "\"";
-      case 1 -> "\"" + ISO.format(Instant.ofEpochSecond(epochSeconds).atOffset(ZoneOffset.ofHours(2))) + "\"";
+      case 0 -> iso(epochSeconds, 0);
+      case 1 -> iso(epochSeconds, 2);
       case 2 -> Long.toString(epochSeconds);
-      default -> accountField
-          ? Long.toString(epochSeconds)
-          : "\"" + ISO.format(Instant.ofEpochSecond(epochSeconds).atOffset(ZoneOffset.ofHours(-5))) + "\"";
+      default -> accountField ? Long.toString(epochSeconds) : iso(epochSeconds, -5);
     };
+  }
+
+  /**
+   * Quoted ISO-8601 at a whole-hour offset ("Z" for 0). Hand-rolled (civil-from-days,
+   * Hinnant's algorithm) because java.time formatting dominated the profile.
+   */
+  static String iso(long epochSeconds, int offsetHours) {
+    long local = epochSeconds + offsetHours * 3600L;
+    long days = Math.floorDiv(local, 86400L);
+    int secs = (int) Math.floorMod(local, 86400L);
+    long z = days + 719468;
+    long era = Math.floorDiv(z, 146097);
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    int d = (int) (doy - (153 * mp + 2) / 5 + 1);
+    int m = (int) (mp < 10 ? mp + 3 : mp - 9);
+    long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    StringBuilder sb = new StringBuilder(28).append('"').append(y).append('-');
+    two(sb, m).append('-');
+    two(sb, d).append('T');
+    two(sb, secs / 3600).append(':');
+    two(sb, secs / 60 % 60).append(':');
+    two(sb, secs % 60);
+    if (offsetHours == 0) sb.append('Z');
+    else {
+      sb.append(offsetHours < 0 ? '-' : '+');
+      two(sb, Math.abs(offsetHours)).append(":00");
+    }
+    return sb.append('"').toString();
+  }
+
+  private static StringBuilder two(StringBuilder sb, int v) {
+    return sb.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
   }
 }

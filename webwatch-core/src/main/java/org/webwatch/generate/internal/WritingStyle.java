@@ -67,6 +67,7 @@ public record WritingStyle(
   }
 
   private static String lowerOutsideSlots(String t) {
+    if (t.indexOf('{') < 0) return t.toLowerCase(Locale.ROOT);
     StringBuilder sb = new StringBuilder(t.length());
     boolean inSlot = false;
     for (int i = 0; i < t.length(); i++) {
