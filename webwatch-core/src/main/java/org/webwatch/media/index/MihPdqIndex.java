@@ -98,10 +98,10 @@ public final class MihPdqIndex implements PdqIndex {
     ids = idArr;
     n = count;
     removedInBase = 0;
-    // bits per substring ≈ log2(n): about one hash per bucket (MIH paper, §4)
-    int target = forcedBits > 0 ? forcedBits
-        : Math.max(MIN_BITS, Math.min(MAX_BITS, 64 - Long.numberOfLeadingZeros(Math.max(1, count))));
-    int m = Math.max(1, 256 / target);
+    // bits per substring ≈ log2(n), never more: about one hash per bucket (MIH paper, §4)
+    int log2 = 63 - Long.numberOfLeadingZeros(Math.max(1, count));
+    int target = forcedBits > 0 ? forcedBits : Math.max(MIN_BITS, Math.min(MAX_BITS, log2));
+    int m = (256 + target - 1) / target;
     int[] st = new int[m];
     int[] bl = new int[m];
     for (int w = 0, pos = 0; w < m; w++) {
@@ -111,22 +111,34 @@ public final class MihPdqIndex implements PdqIndex {
     }
     int[][] off = new int[m][];
     int[][] post = new int[m][];
-    IntStream.range(0, m).parallel().forEach(w -> {
-      int buckets = 1 << bl[w];
-      int[] o = new int[buckets + 1];
-      for (int s = 0; s < count; s++) o[key(h, 4 * s, st[w], bl[w])]++;
-      int sum = 0;
-      for (int b = 0; b < buckets; b++) {
-        int c = o[b];
-        o[b] = sum;
-        sum += c;
+    // counting sort, two passes over the hashes per group of substrings; groups run in parallel
+    int groups = Math.max(1, Math.min(m, Runtime.getRuntime().availableProcessors()));
+    IntStream.range(0, groups).parallel().forEach(g -> {
+      int[] mine = IntStream.range(0, m).filter(w -> w % groups == g).toArray();
+      int[][] cursor = new int[mine.length][];
+      for (int i = 0; i < mine.length; i++) off[mine[i]] = new int[(1 << bl[mine[i]]) + 1];
+      for (int s = 0; s < count; s++) {
+        for (int w : mine) off[w][key(h, 4 * s, st[w], bl[w])]++;
       }
-      o[buckets] = sum;
-      int[] cursor = Arrays.copyOf(o, buckets);
-      int[] p = new int[count];
-      for (int s = 0; s < count; s++) p[cursor[key(h, 4 * s, st[w], bl[w])]++] = s;
-      off[w] = o;
-      post[w] = p;
+      for (int i = 0; i < mine.length; i++) {
+        int[] o = off[mine[i]];
+        int buckets = o.length - 1;
+        int sum = 0;
+        for (int b = 0; b < buckets; b++) {
+          int c = o[b];
+          o[b] = sum;
+          sum += c;
+        }
+        o[buckets] = sum;
+        cursor[i] = Arrays.copyOf(o, buckets);
+        post[mine[i]] = new int[count];
+      }
+      for (int s = 0; s < count; s++) {
+        for (int i = 0; i < mine.length; i++) {
+          int w = mine[i];
+          post[w][cursor[i][key(h, 4 * s, st[w], bl[w])]++] = s;
+        }
+      }
     });
     words = m;
     start = st;
