@@ -9,43 +9,61 @@ import org.webwatch.media.PdqHash;
 
 /**
  * Multi-index hashing (Norouzi, Punjani &amp; Fleet, "Fast Search in Hamming Space with
- * Multi-Index Hashing", CVPR 2012) over 16 substrings of 16 bits. Pigeonhole: if two hashes are
- * within {@code r}, at least one of the 16 words differs in at most {@code t = floor(r/16)} bits,
- * so probing, for every word, the buckets within {@code t} flips of the query's word and
- * verifying the candidates with the full 256-bit distance finds every match: EXACT recall. At the
- * PDQ threshold 31 (t = 1) a query probes 16·17 buckets; with n random hashes that is about
- * 272·n/65536 candidates (≈41k at 10M) instead of n.
+ * Multi-Index Hashing", CVPR 2012) over {@code m} disjoint substrings of the 256 bits.
+ * Pigeonhole: if two hashes are within {@code r}, at least one substring differs in at most
+ * {@code t = floor(r/m)} bits, so probing, for every substring, the buckets within {@code t} flips
+ * of the query's substring and verifying each candidate with the full 256-bit distance finds every
+ * match: EXACT recall (tested against brute force).
  *
- * <p>Layout: hashes in one flat {@code long[]} (4 per slot); per word a CSR table (65,537 offsets,
- * n slot numbers) built by counting sort, O(16n). Memory ≈ 32 + 64 + 8 bytes per hash. Adds go
- * to a small linear delta scanned with each query; removes set a tombstone; when the delta passes
- * {@code max(65,536, n/8)} it is folded in (amortised O(16) per add, never a rebuild per add).
- * Radii with t ≥ 3 (r ≥ 48) fall back to a linear scan, which is then cheaper.
+ * <p>Substring length follows the paper's rule {@code bits ≈ log2(n)}, so buckets hold about one
+ * hash: at 10M hashes that is m = 11 substrings of 23–24 bits, t = 2 at r = 31, about 3,000 probes
+ * and 4,000 candidates per query instead of 10M. The choice is remade at every (re)build, so the
+ * index adapts as it grows. Layout: hashes in one flat {@code long[]} (4 per slot), per substring
+ * a CSR table ({@code 2^bits + 1} offsets, n slot numbers) built by counting sort, O(m·n) and
+ * parallel over substrings. Memory at 10M ≈ 32 (hashes) + 44 (postings) + 45 (offsets) + 8 (ids)
+ * bytes per hash. Adds go to a small linear delta scanned with each query; removes set a
+ * tombstone; when the delta passes {@code max(65,536, n/8)} it is folded in (amortised O(m) per
+ * add, never a rebuild per add). When probing would cost more than scanning ({@code t > 3}) the
+ * query falls back to a linear scan, exact as well.
  */
 public final class MihPdqIndex implements PdqIndex {
-  static final int WORDS = 16;
-  static final int BUCKETS = 1 << 16;
+  static final int MIN_BITS = 8;
+  static final int MAX_BITS = 24;
+  static final int MAX_PROBE_FLIPS = 3;
   static final int MIN_DELTA = 65_536;
-  static final int MAX_MIH_RADIUS = 47;
 
-  /** XOR masks of the keys within 0, 1 and 2 flips of a 16-bit word. */
-  private static final int[] MASKS_T0 = {0};
-  private static final int[] MASKS_T1 = new int[17];
-  private static final int[] MASKS_T2 = new int[137];
+  /** XOR masks within 0..t flips of a {@code bits}-bit key, by [bits][t], built on first use. */
+  private static final int[][][] MASKS = new int[MAX_BITS + 1][MAX_PROBE_FLIPS + 1][];
 
-  static {
-    int i = 1;
-    for (int b = 0; b < 16; b++) MASKS_T1[i++] = 1 << b;
-    System.arraycopy(MASKS_T1, 0, MASKS_T2, 0, 17);
-    for (int b1 = 0; b1 < 16; b1++) for (int b2 = b1 + 1; b2 < 16; b2++) MASKS_T2[i++] = (1 << b1) | (1 << b2);
+  private static synchronized int[] masks(int bits, int t) {
+    int[] m = MASKS[bits][t];
+    if (m == null) {
+      List<Integer> out = new ArrayList<>();
+      out.add(0);
+      for (int a = 0; a < bits && t >= 1; a++) {
+        out.add(1 << a);
+        for (int b = a + 1; b < bits && t >= 2; b++) {
+          out.add((1 << a) | (1 << b));
+          for (int c = b + 1; c < bits && t >= 3; c++) out.add((1 << a) | (1 << b) | (1 << c));
+        }
+      }
+      m = out.stream().mapToInt(Integer::intValue).toArray();
+      MASKS[bits][t] = m;
+    }
+    return m;
   }
 
+  /** Test hook: fixed substring length instead of log2(n) (0 = automatic). */
+  private int forcedBits;
+  private int words;
+  private int[] start = new int[0];
+  private int[] bits = new int[0];
   private long[] hashes = new long[0];
   private int[] ids = new int[0];
   private int n;
   private int removedInBase;
-  private int[][] offsets = new int[WORDS][];
-  private int[][] postings = new int[WORDS][];
+  private int[][] offsets = new int[0][];
+  private int[][] postings = new int[0][];
   private final IdMap baseSlot = new IdMap();
   private LinearPdqIndex delta = new LinearPdqIndex();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -62,6 +80,15 @@ public final class MihPdqIndex implements PdqIndex {
     return idx;
   }
 
+  /** As {@link #build(long[], int[])} with substrings of about {@code bitsPerSubstring} bits (tests). */
+  static MihPdqIndex buildWithBits(long[] hashes, int[] ids, int bitsPerSubstring) {
+    if (bitsPerSubstring < MIN_BITS || bitsPerSubstring > MAX_BITS) throw new IllegalArgumentException("bits out of range");
+    MihPdqIndex idx = new MihPdqIndex();
+    idx.forcedBits = bitsPerSubstring;
+    idx.build(hashes, ids, ids.length);
+    return idx;
+  }
+
   private void build(long[] h, int[] idArr, int count) {
     for (int s = 0; s < count; s++) {
       if (baseSlot.get(idArr[s]) >= 0) throw new IllegalArgumentException("duplicate id " + idArr[s]);
@@ -71,26 +98,51 @@ public final class MihPdqIndex implements PdqIndex {
     ids = idArr;
     n = count;
     removedInBase = 0;
-    int[][] off = new int[WORDS][];
-    int[][] post = new int[WORDS][];
-    IntStream.range(0, WORDS).parallel().forEach(w -> {
-      int[] o = new int[BUCKETS + 1];
-      int limb = w >> 2;
-      int shift = (w & 3) * 16;
-      for (int s = 0; s < count; s++) o[(int) (h[4 * s + limb] >>> shift) & 0xffff]++;
-      int sum = 0;
-      for (int b = 0; b < BUCKETS; b++) {
-        int c = o[b];
-        o[b] = sum;
-        sum += c;
+    // bits per substring ≈ log2(n), never more: about one hash per bucket (MIH paper, §4)
+    int log2 = 63 - Long.numberOfLeadingZeros(Math.max(1, count));
+    int target = forcedBits > 0 ? forcedBits : Math.max(MIN_BITS, Math.min(MAX_BITS, log2));
+    int m = (256 + target - 1) / target;
+    int[] st = new int[m];
+    int[] bl = new int[m];
+    for (int w = 0, pos = 0; w < m; w++) {
+      bl[w] = 256 / m + (w < 256 % m ? 1 : 0);
+      st[w] = pos;
+      pos += bl[w];
+    }
+    int[][] off = new int[m][];
+    int[][] post = new int[m][];
+    // counting sort, two passes over the hashes per group of substrings; groups run in parallel
+    int groups = Math.max(1, Math.min(m, Runtime.getRuntime().availableProcessors()));
+    IntStream.range(0, groups).parallel().forEach(g -> {
+      int[] mine = IntStream.range(0, m).filter(w -> w % groups == g).toArray();
+      int[][] cursor = new int[mine.length][];
+      for (int i = 0; i < mine.length; i++) off[mine[i]] = new int[(1 << bl[mine[i]]) + 1];
+      for (int s = 0; s < count; s++) {
+        for (int w : mine) off[w][key(h, 4 * s, st[w], bl[w])]++;
       }
-      o[BUCKETS] = sum;
-      int[] cursor = Arrays.copyOf(o, BUCKETS);
-      int[] p = new int[count];
-      for (int s = 0; s < count; s++) p[cursor[(int) (h[4 * s + limb] >>> shift) & 0xffff]++] = s;
-      off[w] = o;
-      post[w] = p;
+      for (int i = 0; i < mine.length; i++) {
+        int[] o = off[mine[i]];
+        int buckets = o.length - 1;
+        int sum = 0;
+        for (int b = 0; b < buckets; b++) {
+          int c = o[b];
+          o[b] = sum;
+          sum += c;
+        }
+        o[buckets] = sum;
+        cursor[i] = Arrays.copyOf(o, buckets);
+        post[mine[i]] = new int[count];
+      }
+      for (int s = 0; s < count; s++) {
+        for (int i = 0; i < mine.length; i++) {
+          int w = mine[i];
+          post[w][cursor[i][key(h, 4 * s, st[w], bl[w])]++] = s;
+        }
+      }
     });
+    words = m;
+    start = st;
+    bits = bl;
     offsets = off;
     postings = post;
   }
@@ -174,19 +226,20 @@ public final class MihPdqIndex implements PdqIndex {
     lock.readLock().lock();
     try {
       List<Hit> out = delta.size() == 0 ? new ArrayList<>() : new ArrayList<>(delta.search(q, radius));
-      if (radius > MAX_MIH_RADIUS) {
+      int t = radius / words;
+      if (t > MAX_PROBE_FLIPS) {
         scanBase(q, radius, out);
         return out;
       }
       long q0 = q.w0(), q1 = q.w1(), q2 = q.w2(), q3 = q.w3();
-      int[] masks = radius < WORDS ? MASKS_T0 : radius < 2 * WORDS ? MASKS_T1 : MASKS_T2;
+      long[] ql = {q0, q1, q2, q3};
       long[] found = null;
       int nFound = 0;
-      for (int w = 0; w < WORDS; w++) {
-        int key = (int) (q.limb(w >> 2) >>> ((w & 3) * 16)) & 0xffff;
+      for (int w = 0; w < words; w++) {
+        int key = key(ql, 0, start[w], bits[w]);
         int[] o = offsets[w];
         int[] p = postings[w];
-        for (int mask : masks) {
+        for (int mask : masks(bits[w], t)) {
           int k = key ^ mask;
           for (int i = o[k], end = o[k + 1]; i < end; i++) {
             int s = p[i];
@@ -218,6 +271,20 @@ public final class MihPdqIndex implements PdqIndex {
     }
   }
 
+  /** Bits {@code [from, from+len)} of the 256-bit value in {@code limbs[off..off+3]}, len ≤ 32. */
+  static int key(long[] limbs, int off, int from, int len) {
+    int limb = from >>> 6;
+    int shift = from & 63;
+    long v = limbs[off + limb] >>> shift;
+    if (shift + len > 64) v |= limbs[off + limb + 1] << (64 - shift);
+    return (int) (v & ((1L << len) - 1));
+  }
+
+  /** Substrings in use (for tests and capacity planning). */
+  public int substrings() {
+    return words;
+  }
+
   private void scanBase(PdqHash q, int radius, List<Hit> out) {
     for (int s = 0; s < n; s++) {
       if (ids[s] < 0) continue;
@@ -229,7 +296,7 @@ public final class MihPdqIndex implements PdqIndex {
   @Override
   public long memoryBytes() {
     long m = 8L * hashes.length + 4L * ids.length + baseSlot.memoryBytes() + delta.memoryBytes();
-    for (int w = 0; w < WORDS; w++) m += 4L * offsets[w].length + 4L * postings[w].length;
+    for (int w = 0; w < words; w++) m += 4L * offsets[w].length + 4L * postings[w].length;
     return m;
   }
 }

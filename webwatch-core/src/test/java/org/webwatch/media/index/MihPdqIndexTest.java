@@ -46,6 +46,10 @@ class MihPdqIndexTest {
   }
 
   void exactRecall(Supplier<PdqIndex> factory, boolean bulk) {
+    exactRecall(factory, bulk, 0);
+  }
+
+  void exactRecall(Supplier<PdqIndex> factory, boolean bulk, int bits) {
     Random r = new Random(42);
     List<PdqHash> stored = new ArrayList<>();
     List<Boolean> alive = new ArrayList<>();
@@ -73,7 +77,7 @@ class MihPdqIndexTest {
         h[4 * i + 2] = s.w2();
         h[4 * i + 3] = s.w3();
       }
-      idx = MihPdqIndex.build(h, ids);
+      idx = bits == 0 ? MihPdqIndex.build(h, ids) : MihPdqIndex.buildWithBits(h, ids, bits);
     } else {
       idx = factory.get();
       for (int i = 0; i < stored.size(); i++) idx.add(i, stored.get(i));
@@ -118,6 +122,19 @@ class MihPdqIndexTest {
   @Test
   void multiIndexHasExactRecallWhenBulkBuilt() {
     exactRecall(null, true);
+  }
+
+  /** Long substrings (14 of 18–19 bits, crossing limb boundaries) as at national scale, on a small set. */
+  @Test
+  void multiIndexHasExactRecallWithLongSubstrings() {
+    exactRecall(null, true, 19);
+  }
+
+  @Test
+  void substringCountFollowsLog2OfSize() {
+    assertThat(MihPdqIndex.build(new long[0], new int[0]).substrings()).isEqualTo(32);
+    assertThat(MihPdqIndex.build(new long[4 * 70_000], java.util.stream.IntStream.range(0, 70_000).toArray()).substrings())
+        .isEqualTo(16); // log2(70,000) = 16 bits → 16 substrings
   }
 
   @Test
