@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
-import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.bcpg.ArmoredInputStream;
 import org.bouncycastle.openpgp.bc.BcPGPPublicKeyRingCollection;
 import org.webwatch.model.IdentifierType;
 
@@ -31,7 +31,7 @@ public final class PgpKeyBlockReader {
       out.add(IdentifierCheck.bad(IdentifierType.PGP_FINGERPRINT, "", "key block too large"));
       return out;
     }
-    try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(armored.getBytes(StandardCharsets.UTF_8)))) {
+    try (InputStream in = new ArmoredInputStream(new ByteArrayInputStream(armored.getBytes(StandardCharsets.UTF_8)))) {
       BcPGPPublicKeyRingCollection rings = new BcPGPPublicKeyRingCollection(in);
       Iterator<PGPPublicKeyRing> it = rings.getKeyRings();
       while (it.hasNext()) {
