@@ -32,8 +32,17 @@ final class QuoteScanner {
       else if (starts(i + 1, "/quote") || starts(i + 1, "/blockquote")) depth = Math.max(0, depth - 1);
     }
     if (cp == '"') quotes = !quotes;
+    else if (cp == '\'' || cp == '\u2018' || cp == '\u2019') singleQuote(i);
     else if (cp == '\u201c' || cp == '\u00ab' || cp == '\u201e') quotes = true;
     else if (cp == '\u201d' || cp == '\u00bb') quotes = false;
+  }
+
+  /** A single quote opens after a space and before a letter, closes after a letter and before a non-letter. */
+  private void singleQuote(int i) {
+    boolean before = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
+    boolean after = i + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(i + 1));
+    if (!quotes && before && !after) quotes = true;
+    else if (quotes && !before && after) quotes = false;
   }
 
   private boolean starts(int at, String word) {

@@ -169,7 +169,7 @@ public final class RuleEngine {
         int bit = 1 << r.rule().code().ordinal();
         int sent = f.sentence[lo];
         if ((cancelled.getOrDefault(sent, 0) & bit) != 0) continue;
-        if (allInQuotes(f, lo, hi) && (cancelledQuoted.getOrDefault(sent, 0) & bit) != 0) continue;
+        if (anyInQuotes(f, lo, hi) && (cancelledQuoted.getOrDefault(sent, 0) & bit) != 0) continue;
         if (anyBlockQuoted(f, lo, hi)) continue;
         out.add(new Hit(r.rule().code(), lo, hi, r.rule().id(), r.rule().confidence()));
       }
@@ -188,9 +188,9 @@ public final class RuleEngine {
     return lo;
   }
 
-  private static boolean allInQuotes(FoldedText f, int from, int to) {
-    for (int i = from; i < to; i++) if (!f.inQuotes[i]) return false;
-    return true;
+  private static boolean anyInQuotes(FoldedText f, int from, int to) {
+    for (int i = from; i < to; i++) if (f.inQuotes[i]) return true;
+    return false;
   }
 
   private static boolean anyBlockQuoted(FoldedText f, int from, int to) {
