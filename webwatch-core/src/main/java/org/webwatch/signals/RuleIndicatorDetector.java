@@ -33,6 +33,8 @@ public final class RuleIndicatorDetector implements IndicatorDetector {
   public static final int CHUNK_CHARS = 32 * 1024;
   public static final int MAX_SPANS_PER_ITEM = 1_000;
   public static final String METHOD_RULE = "rule";
+  /** Hits of one code in one sentence at most this many tokens apart become one span. */
+  public static final int MERGE_GAP_TOKENS = 3;
   public static final String METHOD_CLASSIFIER = "classifier";
 
   private final RuleEngine engine;
@@ -122,8 +124,8 @@ public final class RuleIndicatorDetector implements IndicatorDetector {
     List<IndicatorSpan> chunk = new ArrayList<>();
     RuleEngine.Hit cur = null;
     int curTo = -1;
-    for (RuleEngine.Hit h : hits) { // merge overlapping hits of one code; keep the strongest rule
-      if (cur != null && h.code() == cur.code() && h.from() < curTo) {
+    for (RuleEngine.Hit h : hits) { // merge close hits of one code in a sentence; keep the strongest rule
+      if (cur != null && h.code() == cur.code() && h.from() <= curTo + MERGE_GAP_TOKENS && f.sentence[h.from()] == f.sentence[cur.from()]) {
         curTo = Math.max(curTo, h.to());
         if (h.confidence() > cur.confidence()) cur = new RuleEngine.Hit(h.code(), cur.from(), curTo, h.rule(), h.confidence());
         continue;

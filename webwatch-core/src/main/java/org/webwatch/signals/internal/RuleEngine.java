@@ -148,6 +148,7 @@ public final class RuleEngine {
           int dist = r.rule().distances()[j - 1];
           boolean ordered = r.rule().ops()[j - 1] == '>';
           ok = false;
+          int bestA = -1, bestB = -1;
           for (int m = firstEndingAtOrAfter(hits[sj], counts[sj], curFrom - dist); m < counts[sj]; m++) {
             int a = hits[sj][2 * m], b = hits[sj][2 * m + 1];
             if (b > curTo + dist + MAX_TERM_TOKENS) break;
@@ -155,14 +156,23 @@ public final class RuleEngine {
             boolean fits = ordered
                 ? a >= curTo && a - curTo <= dist
                 : (a >= curTo && a - curTo <= dist) || (b <= curFrom && curFrom - b <= dist);
-            if (fits) {
-              curFrom = a;
-              curTo = b;
-              lo = Math.min(lo, a);
-              hi = Math.max(hi, b);
-              ok = true;
-              break;
+            // the nearest fitting match wins; of two starting at the same token, the longer
+            if (fits && (bestA < 0 || Math.abs(a - curTo) < Math.abs(bestA - curTo) || (a == bestA && b > bestB))) {
+              bestA = a;
+              bestB = b;
             }
+          }
+          if (bestA >= 0) { // grow over fitting matches that overlap the chosen one ("start" + "start doing")
+            for (int m = firstEndingAtOrAfter(hits[sj], counts[sj], bestA); m < counts[sj]; m++) {
+              int a = hits[sj][2 * m], b = hits[sj][2 * m + 1];
+              if (a >= bestB || b > bestB + MAX_TERM_TOKENS) break;
+              if (a >= bestA && b > bestB && f.sentence[a] == f.sentence[curFrom]) bestB = b;
+            }
+            curFrom = bestA;
+            curTo = bestB;
+            lo = Math.min(lo, bestA);
+            hi = Math.max(hi, bestB);
+            ok = true;
           }
         }
         if (!ok) continue;
