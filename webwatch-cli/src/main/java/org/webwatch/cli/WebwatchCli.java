@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ChainCommand.class,
       IngestCommand.class,
       StatusCommand.class,
+      SignalsCommand.class,
     })
 public final class WebwatchCli implements Runnable {
   public static final int EXIT_OK = 0;
