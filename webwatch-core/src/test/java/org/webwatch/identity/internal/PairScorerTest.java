@@ -15,7 +15,7 @@ class PairScorerTest {
   @Test
   void sharedValueWeightFallsWithUseAndVanishesAboveTheCap() {
     FeatureTable.Builder b = new FeatureTable.Builder();
-    for (int i = 0; i < 12; i++) b.account(new AccountKey(String.format("s%02d", i), "a"), "user" + i);
+    for (int i = 0; i < 12; i++) b.account(new AccountKey(String.format("s%02d", i), "a"), null);
     b.value(0, "shared-btc", "pair", "x");
     b.value(1, "shared-btc", "pair", "y");
     for (int i = 0; i < 6; i++) b.value(i, "shared-pgp", "six", null); // 6 accounts on 6 sites
@@ -32,7 +32,7 @@ class PairScorerTest {
   @Test
   void valueSharedByAccountsOfOneSiteIsDiscounted() {
     FeatureTable.Builder b = new FeatureTable.Builder();
-    for (int i = 0; i < 3; i++) b.account(new AccountKey("s1", "a" + i), "user" + i);
+    for (int i = 0; i < 3; i++) b.account(new AccountKey("s1", "a" + i), null);
     for (int i = 0; i < 3; i++) b.value(i, "shared-btc", "donate", null);
     PairScorer s = scorer(b.build());
     assertThat(s.score(0, 1).strong()).isCloseTo(PairScorer.LLR_BTC / 3, org.assertj.core.data.Offset.offset(1e-9));
