@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.webwatch.identity.internal.FeatureTable;
 import org.webwatch.identity.internal.IntCounter;
 import org.webwatch.identity.internal.LinkingPipeline;
+import org.webwatch.identity.internal.MentionContext;
 import org.webwatch.identity.internal.StyleProfiler;
 import org.webwatch.identity.internal.TimingSimilarity;
 import org.webwatch.model.Account;
@@ -30,17 +31,20 @@ import org.webwatch.model.TextKind;
  *
  * <p>Evidence codes: {@code shared-btc}, {@code shared-eth}, {@code shared-xmr},
  * {@code shared-pgp}, {@code shared-email}, {@code shared-contact} (telegram, session, wickr,
- * threema), {@code shared-media} (same NEW content key), {@code username}, {@code style},
- * {@code timing}, {@code analyst}. Only valid identifiers count; onion addresses and URLs are
- * site addresses, not personal, and are ignored. Usage: feed, then {@link #link()} (may be
+ * threema, own onion), {@code shared-media} (same NEW content key), {@code username},
+ * {@code style}, {@code timing}, {@code analyst}. Only valid identifiers count, URLs are
+ * ignored, and an identifier the text merely mentions ("sent 0.01 to …", "the exchange's
+ * deposit address", a key from a guide; see {@link MentionContext}) is not the writer's. Usage: feed, then {@link #link()} (may be
  * called again after more input; each call recomputes from everything fed).
  */
 public final class EvidenceAccountLinker implements AccountLinker {
   private final Map<AccountKey, State> accounts = new ConcurrentHashMap<>();
   private final Map<List<AccountKey>, Boolean> decisions = new LinkedHashMap<>();
+  /** Marker offsets per text item ({@code site/kind/item}), only for texts that have markers. */
+  private final Map<String, int[]> mentionMarkers = new ConcurrentHashMap<>();
   private LinkingPipeline.Stats lastStats;
   private static final java.util.Comparator<String[]> VALUE_ORDER = (x, y) -> {
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 4; k++) {
       int c = x[k].compareTo(y[k]);
       if (c != 0) return c;
     }
@@ -72,6 +76,8 @@ public final class EvidenceAccountLinker implements AccountLinker {
   @Override
   public void text(TextItem item) {
     Objects.requireNonNull(item, "item");
+    int[] markers = MentionContext.markers(item.text());
+    if (markers.length > 0) mentionMarkers.put(itemRef(item.site(), item.kind(), item.item()), markers);
     State s = state(item.accountKey());
     boolean styled = item.kind() == TextKind.POST || item.kind() == TextKind.MESSAGE || item.kind() == TextKind.THREAD_TITLE;
     synchronized (s) {
@@ -110,11 +116,19 @@ public final class EvidenceAccountLinker implements AccountLinker {
         : code.equals("shared-email") ? id.value().toLowerCase(Locale.ROOT) : id.value();
     State s = state(id.accountKey());
     synchronized (s) {
-      s.values.add(new String[] {code, value, id.site() + "/" + id.kind().code() + "/" + id.item()});
+      s.values.add(new String[] {code, value, itemRef(id.site(), id.kind(), id.item()), Integer.toString(id.start())});
     }
   }
 
-  /** Evidence code of an identifier type; null for types that are not personal (onion, url). */
+  private static String itemRef(String site, TextKind kind, String item) {
+    return site + "/" + kind.code() + "/" + item;
+  }
+
+  /**
+   * Evidence code of an identifier type; null for URLs (not personal). An onion counts as a
+   * contact (a person's own hidden service); a site's mirror onion is posted by many and is
+   * dropped by the frequency cap.
+   */
   public static String evidenceCode(IdentifierType type) {
     switch (type) {
       case BTC: return "shared-btc";
@@ -122,7 +136,7 @@ public final class EvidenceAccountLinker implements AccountLinker {
       case XMR: return "shared-xmr";
       case EMAIL: return "shared-email";
       case PGP_FINGERPRINT: return "shared-pgp";
-      case TELEGRAM: case SESSION: case WICKR: case THREEMA: return "shared-contact";
+      case TELEGRAM: case SESSION: case WICKR: case THREEMA: case ONION: return "shared-contact";
       default: return null;
     }
   }
@@ -133,7 +147,7 @@ public final class EvidenceAccountLinker implements AccountLinker {
     if (media.status() != MediaStatus.NEW || media.contentKey() == null || media.account() == null) return;
     State s = state(media.accountKey());
     synchronized (s) {
-      s.values.add(new String[] {"shared-media", media.contentKey(), media.site() + "/post/" + media.post()});
+      s.values.add(new String[] {"shared-media", media.contentKey(), media.site() + "/post/" + media.post(), "-1"});
     }
   }
 
@@ -173,7 +187,11 @@ public final class EvidenceAccountLinker implements AccountLinker {
         int i = b.account(key, s.username);
         List<String[]> values = new ArrayList<>(s.values);
         values.sort(VALUE_ORDER);
-        for (String[] v : values) b.value(i, v[0], v[1], v[2]);
+        for (String[] v : values) {
+          int[] markers = mentionMarkers.get(v[2]);
+          if (markers != null && MentionContext.isMention(markers, Integer.parseInt(v[3]))) continue; // not the writer's
+          b.value(i, v[0], v[1], v[2]);
+        }
         int[] top = tops.get(key);
         if (top != null) {
           StyleProfiler.StyleVector vec = StyleProfiler.vector(top, s.style, df, tops.size());

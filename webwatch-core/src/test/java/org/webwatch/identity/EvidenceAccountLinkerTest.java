@@ -103,6 +103,24 @@ class EvidenceAccountLinkerTest {
   }
 
   @Test
+  void buyerQuotingTheSellersAddressIsNotTheSeller() {
+    String btc = "bc1qsellerownaddress";
+    AccountKey seller = new AccountKey("s1", "501");
+    AccountKey buyer = new AccountKey("s2", "601");
+    IdentityResult r = world(9, l -> {
+      String offer = "live sessions every weekend, payment in BTC only: " + btc;
+      String paid = "sent 0.01 to " + btc + " for the friday stream, waiting for the link";
+      l.text(new org.webwatch.model.TextItem("s1", org.webwatch.model.TextKind.POST, "o1", "501", null, null, offer));
+      l.text(new org.webwatch.model.TextItem("s2", org.webwatch.model.TextKind.POST, "b1", "601", null, null, paid));
+      l.identifier(new org.webwatch.model.IdentifierOccurrence("s1", org.webwatch.model.TextKind.POST, "o1", "501",
+          IdentifierType.BTC, btc, true, offer.indexOf(btc), offer.indexOf(btc) + btc.length()));
+      l.identifier(new org.webwatch.model.IdentifierOccurrence("s2", org.webwatch.model.TextKind.POST, "b1", "601",
+          IdentifierType.BTC, btc, true, paid.indexOf(btc), paid.indexOf(btc) + btc.length()));
+    }).link();
+    assertThat(persons(r).get(seller)).isNotEqualTo(persons(r).get(buyer));
+  }
+
+  @Test
   void similarUsernamesOfDifferentPeopleDoNotMerge() {
     IdentityResult r = world(3, l -> {}).link();
     Map<AccountKey, String> p = persons(r);

@@ -48,7 +48,8 @@ public final class LinkingPipeline {
   }
 
   /** Counters of the last run (for benchmarks and summary.json). */
-  public record Stats(int accounts, long candidatePairs, int qualifiedLinks, int persons, long oversizedBlocks) {}
+  public record Stats(int accounts, long candidatePairs, int qualifiedLinks, int persons, long oversizedBlocks,
+      long candidateMillis, long scoreMillis, long clusterMillis, long explainMillis) {}
 
   public Stats stats() {
     return stats;
@@ -58,15 +59,18 @@ public final class LinkingPipeline {
     int n = t.size();
     Map<AccountKey, Integer> index = new HashMap<>();
     for (int i = 0; i < n; i++) index.put(t.keys[i], i);
+    long t0 = System.nanoTime();
     int[] stemFrequency = stemFrequency();
     PairSet candidates = new PairSet();
     long oversized = generateCandidates(candidates);
     long[] pairs = candidates.distinct();
+    long t1 = System.nanoTime();
     PairScorer scorer = new PairScorer(t, stemFrequency);
     PairScorer.Score[] scores = new PairScorer.Score[pairs.length];
     IntStream.range(0, pairs.length).parallel()
         .forEach(i -> scores[i] = scorer.score(PairKeys.first(pairs[i]), PairKeys.second(pairs[i])));
 
+    long t2 = System.nanoTime();
     Set<Long> rejected = new HashSet<>();
     List<Long> confirmed = new ArrayList<>();
     decisions.forEach((pair, ok) -> {
@@ -95,8 +99,11 @@ public final class LinkingPipeline {
     for (int i = 0; i < es.length; i++) es[i] = edgeScores.get(i);
     ConstrainedClustering clustering = new ConstrainedClustering(t.site, strongPairs, rejected, PairScorer.LINK_THRESHOLD);
     int[] cluster = clustering.cluster(confirmed.stream().mapToLong(Long::longValue).toArray(), edges.toArray(), es, new LongList());
+    long t3 = System.nanoTime();
     IdentityResult result = assemble(cluster, edges.toArray(), qualified, new HashSet<>(confirmed), scorer);
-    stats = new Stats(n, pairs.length, edges.size(), (int) IntStream.of(cluster).distinct().count(), oversized);
+    long t4 = System.nanoTime();
+    stats = new Stats(n, pairs.length, edges.size(), (int) IntStream.of(cluster).distinct().count(), oversized,
+        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
     return result;
   }
 
@@ -135,11 +142,17 @@ public final class LinkingPipeline {
     TreeSet<Long> linkKeys = new TreeSet<>();
     for (long e : edges) if (cluster[PairKeys.first(e)] == cluster[PairKeys.second(e)]) linkKeys.add(e);
     for (long c : confirmed) if (cluster[PairKeys.first(c)] == cluster[PairKeys.second(c)]) linkKeys.add(c);
+    long[] keys = linkKeys.stream().mapToLong(Long::longValue).toArray();
+    List<List<Evidence>> explained = new ArrayList<>(keys.length);
+    for (int i = 0; i < keys.length; i++) explained.add(null);
+    IntStream.range(0, keys.length).parallel()
+        .forEach(i -> explained.set(i, scorer.explain(PairKeys.first(keys[i]), PairKeys.second(keys[i]))));
     List<AccountLink> links = new ArrayList<>();
-    for (long k : linkKeys) {
+    for (int i = 0; i < keys.length; i++) {
+      long k = keys[i];
       int a = PairKeys.first(k);
       int b = PairKeys.second(k);
-      List<Evidence> evidence = new ArrayList<>(scorer.explain(a, b));
+      List<Evidence> evidence = new ArrayList<>(explained.get(i));
       double conf;
       if (confirmed.contains(k)) {
         evidence.add(0, new Evidence("analyst", "confirmed", 1.0, "analyst decision " + t.keys[a] + " = " + t.keys[b]));
