@@ -54,6 +54,8 @@ class BlockParserTest {
     assertThat(cb.txidHex()).startsWith("919a0df2").endsWith("4f90");
     assertThat(b.txs()).noneMatch(ChainTx::segwit);
     assertThat(b.witnessRoot()).isNotNull();
+    // No coinbase witness yet: the commitment verifies with the all-zero reserved value.
+    assertThat(b.witnessCheck()).isEqualTo(WitnessCheck.OK);
   }
 
   @Test
