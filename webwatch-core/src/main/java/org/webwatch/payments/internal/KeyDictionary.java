@@ -93,9 +93,21 @@ public final class KeyDictionary {
     return mix(key, 0, key.length);
   }
 
+  /** 8 bytes at a time, multiply-xorshift, then MurmurHash3's fmix64 so every bit reaches the low bits. */
   private static int mix(byte[] b, int from, int to) {
-    int h = 0x9e3779b9;
-    for (int i = from; i < to; i++) h = (h ^ (b[i] & 0xff)) * 0x01000193;
-    return h ^ (h >>> 16);
+    long h = 0x9e3779b97f4a7c15L ^ (to - from);
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long v = (b[i] & 0xffL) | (b[i + 1] & 0xffL) << 8 | (b[i + 2] & 0xffL) << 16 | (b[i + 3] & 0xffL) << 24
+          | (b[i + 4] & 0xffL) << 32 | (b[i + 5] & 0xffL) << 40 | (b[i + 6] & 0xffL) << 48 | (b[i + 7] & 0xffL) << 56;
+      h = Long.rotateLeft(h ^ v * 0xc2b2ae3d27d4eb4fL, 31) * 0x9e3779b97f4a7c15L;
+    }
+    for (; i < to; i++) h = (h ^ (b[i] & 0xffL)) * 0x100000001b3L;
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return (int) h;
   }
 }
