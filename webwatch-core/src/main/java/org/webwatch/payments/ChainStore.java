@@ -18,8 +18,9 @@ import org.webwatch.payments.internal.TxidIndex;
  * Compact in-memory columnar store of the chain read so far: an address dictionary (binary
  * address keys → dense int ids), transactions (txid arena, block time, first input/output
  * index), outputs (address id, value, spending tx) and inputs (resolved spent output), plus
- * per-address totals. No per-transaction objects are kept, so memory is about 60 bytes per
- * output and 50 per transaction. Inputs whose funding transaction has not been read (blocks
+ * per-address totals. No per-transaction or per-address objects are kept: measured ≈ 190
+ * bytes of heap per address on a synthetic 10M-address chain (11M outputs, 2.8M txs), array
+ * growth slack and clustering included. Inputs whose funding transaction has not been read (blocks
  * outside the files given, or read out of order) stay unresolved and are counted.
  * Ingest is incremental: call {@link #ingest} / {@link #add} with more blocks at any time.
  * Not thread-safe.
