@@ -45,6 +45,45 @@ public final class KeyDictionary {
     return id;
   }
 
+  /** Total bytes of all keys (for persistence). */
+  public int arenaBytes() {
+    return arenaUsed;
+  }
+
+  /** Writes the keys' bytes ({@link #arenaBytes()} of them) then the {@code size + 1} key starts. */
+  public void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+    out.write(arena, 0, arenaUsed);
+    for (int i = 0; i <= size; i++) out.writeInt(starts[i]);
+  }
+
+  /**
+   * Rebuilds a dictionary from {@code writeTo} data; rejects starts that are not
+   * non-decreasing within the arena (corrupt file) with IllegalArgumentException.
+   */
+  public static KeyDictionary of(byte[] arena, int[] starts, int size) {
+    if (starts.length < size + 1 || starts[0] != 0 || starts[size] != arena.length) {
+      throw new IllegalArgumentException("key starts do not cover the key bytes");
+    }
+    for (int i = 0; i < size; i++) {
+      if (starts[i + 1] <= starts[i]) throw new IllegalArgumentException("key " + i + " is empty or out of order");
+    }
+    KeyDictionary d = new KeyDictionary();
+    d.arena = arena;
+    d.arenaUsed = arena.length;
+    d.starts = java.util.Arrays.copyOf(starts, Math.max(size + 2, INITIAL_CAPACITY + 1));
+    d.size = size;
+    int cap = INITIAL_CAPACITY * 2;
+    while (size > cap * 3 / 4) cap *= 2;
+    d.table = new int[cap];
+    int mask = cap - 1;
+    for (int id = 0; id < size; id++) {
+      int i = d.hashAt(id) & mask;
+      while (d.table[i] != 0) i = (i + 1) & mask;
+      d.table[i] = id + 1;
+    }
+    return d;
+  }
+
   /** Id of {@code key}, or -1 when absent. */
   public int find(byte[] key) {
     int mask = table.length - 1;
