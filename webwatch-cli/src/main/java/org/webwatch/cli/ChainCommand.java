@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.webwatch.payments.ChainStore;
+import org.webwatch.payments.ChangeHeuristics;
+import org.webwatch.payments.ChangeHint;
 import org.webwatch.payments.PathHop;
 import org.webwatch.payments.PaymentPathSearch;
 import org.webwatch.payments.WalletClusters;
@@ -124,9 +126,13 @@ public final class ChainCommand implements Runnable {
             clusters.label(store.addressId(from)));
       } else {
         out.printf("path of %d hop(s):%n", path.get().size());
+        ChangeHeuristics change = new ChangeHeuristics(store);
         for (PathHop h : path.get()) {
           out.printf("  %s (%s) -> %s (%s)  tx %s  %s  %d sat%n", h.fromAddress(), h.fromCluster(), h.toAddress(),
               h.toCluster(), h.txid(), Instant.ofEpochSecond(h.time()), h.amountSat());
+          for (ChangeHint c : change.hints(store.txOf(h.txid()))) {
+            out.printf("      change hint: vout %d %s %s (%s)%n", c.vout(), c.address(), c.heuristic(), c.detail());
+          }
         }
       }
       out.flush();

@@ -50,7 +50,8 @@ class ChainCommandTest {
         "--max-depth", "3");
     assertThat(r[0]).isEqualTo("0");
     assertThat(r[1]).contains("path of 1 hop(s)")
-        .contains("tx f4184fc596403b9d638783cf57adfe4c75c605f6356fbc91338530e9831e9e16").contains("1000000000 sat");
+        .contains("tx f4184fc596403b9d638783cf57adfe4c75c605f6356fbc91338530e9831e9e16").contains("1000000000 sat")
+        .contains("change hint: vout 1 12cbQLTFMXRnSzktFkuoG3eHoMeFtpTu3S same-address");
     String[] missing = run("chain", "trace", "--from", "1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
         "--to", "1Q2TWHE3GMdB6BZKafqwxXtWAWgFt5Jvm3", "--chain", BLOCKS.resolve("block170.hex").toString());
     assertThat(missing[0]).isEqualTo(Integer.toString(WebwatchCli.EXIT_REFUSED));

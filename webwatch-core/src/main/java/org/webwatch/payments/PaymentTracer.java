@@ -56,7 +56,10 @@ public final class PaymentTracer {
     ChainCounters counters = new ChainCounters(reads.size(), bytes, store.blockCount(), store.txCount(), rejected,
         errorCount, store.unresolvedInputs(), store.addressCount(), clusters.mergeCount(), clusters.coinJoinCount(),
         forum.byString.size(), forum.byId.size(), payments.size());
-    return new PaymentAnalysis(payments, wallets, summaries(payments), counters, errors);
+    ChangeHeuristics change = new ChangeHeuristics(store);
+    List<ChangeHint> hints = payments.stream().map(Payment::txid).distinct()
+        .flatMap(t -> change.hints(store.txOf(t)).stream()).toList();
+    return new PaymentAnalysis(payments, wallets, summaries(payments), counters, errors, hints);
   }
 
   static Map<AccountKey, AccountPaymentSummary> summaries(List<Payment> payments) {

@@ -40,6 +40,13 @@ class PaymentTracerTest {
     assertThat(p.time()).isEqualTo(Instant.parse("2009-01-12T03:30:25Z"));
     assertThat(p.evidence()).isEqualTo("input addr " + SATOSHI + " (posted by s1:17 in post 901) -> output addr " + HAL
         + " (posted by s2:4 in post 77)");
+    // Change back to the sender's own key is hinted, never merged on.
+    assertThat(a.changeHints()).filteredOn(h -> h.heuristic().equals("same-address")).singleElement()
+        .satisfies(h -> {
+          assertThat(h.txid()).isEqualTo(TX170);
+          assertThat(h.vout()).isEqualTo(1);
+          assertThat(h.address()).isEqualTo(SATOSHI);
+        });
     assertThat(a.counters().blocks()).isEqualTo(439);
     assertThat(a.counters().errors()).isZero();
     assertThat(a.counters().forumAddressesOnChain()).isEqualTo(2);

@@ -259,6 +259,10 @@ public final class BlockFileReader {
         if (errors.size() < MAX_ERRORS_KEPT) errors.add(e.toError());
         rejected++;
         return;
+      } catch (RuntimeException e) { // defensive: a parser bug must not end the whole read
+        error(offset, "block rejected, unexpected parser failure: " + e);
+        rejected++;
+        return;
       }
       if (!b.merkleOk()) error(offset, "merkle root mismatch in block " + b.hashHex() + " (block kept)");
       if (b.witnessCheck() == WitnessCheck.MISMATCH) {

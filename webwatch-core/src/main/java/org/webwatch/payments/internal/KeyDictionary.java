@@ -45,6 +45,45 @@ public final class KeyDictionary {
     return id;
   }
 
+  /** Total bytes of all keys (for persistence). */
+  public int arenaBytes() {
+    return arenaUsed;
+  }
+
+  /** Writes the keys' bytes ({@link #arenaBytes()} of them) then the {@code size + 1} key starts. */
+  public void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+    out.write(arena, 0, arenaUsed);
+    for (int i = 0; i <= size; i++) out.writeInt(starts[i]);
+  }
+
+  /**
+   * Rebuilds a dictionary from {@code writeTo} data; rejects starts that are not
+   * non-decreasing within the arena (corrupt file) with IllegalArgumentException.
+   */
+  public static KeyDictionary of(byte[] arena, int[] starts, int size) {
+    if (starts.length < size + 1 || starts[0] != 0 || starts[size] != arena.length) {
+      throw new IllegalArgumentException("key starts do not cover the key bytes");
+    }
+    for (int i = 0; i < size; i++) {
+      if (starts[i + 1] <= starts[i]) throw new IllegalArgumentException("key " + i + " is empty or out of order");
+    }
+    KeyDictionary d = new KeyDictionary();
+    d.arena = arena;
+    d.arenaUsed = arena.length;
+    d.starts = java.util.Arrays.copyOf(starts, Math.max(size + 2, INITIAL_CAPACITY + 1));
+    d.size = size;
+    int cap = INITIAL_CAPACITY * 2;
+    while (size > cap * 3 / 4) cap *= 2;
+    d.table = new int[cap];
+    int mask = cap - 1;
+    for (int id = 0; id < size; id++) {
+      int i = d.hashAt(id) & mask;
+      while (d.table[i] != 0) i = (i + 1) & mask;
+      d.table[i] = id + 1;
+    }
+    return d;
+  }
+
   /** Id of {@code key}, or -1 when absent. */
   public int find(byte[] key) {
     int mask = table.length - 1;
@@ -93,9 +132,21 @@ public final class KeyDictionary {
     return mix(key, 0, key.length);
   }
 
+  /** 8 bytes at a time, multiply-xorshift, then MurmurHash3's fmix64 so every bit reaches the low bits. */
   private static int mix(byte[] b, int from, int to) {
-    int h = 0x9e3779b9;
-    for (int i = from; i < to; i++) h = (h ^ (b[i] & 0xff)) * 0x01000193;
-    return h ^ (h >>> 16);
+    long h = 0x9e3779b97f4a7c15L ^ (to - from);
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long v = (b[i] & 0xffL) | (b[i + 1] & 0xffL) << 8 | (b[i + 2] & 0xffL) << 16 | (b[i + 3] & 0xffL) << 24
+          | (b[i + 4] & 0xffL) << 32 | (b[i + 5] & 0xffL) << 40 | (b[i + 6] & 0xffL) << 48 | (b[i + 7] & 0xffL) << 56;
+      h = Long.rotateLeft(h ^ v * 0xc2b2ae3d27d4eb4fL, 31) * 0x9e3779b97f4a7c15L;
+    }
+    for (; i < to; i++) h = (h ^ (b[i] & 0xffL)) * 0x100000001b3L;
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return (int) h;
   }
 }

@@ -54,6 +54,8 @@ class BlockParserTest {
     assertThat(cb.txidHex()).startsWith("919a0df2").endsWith("4f90");
     assertThat(b.txs()).noneMatch(ChainTx::segwit);
     assertThat(b.witnessRoot()).isNotNull();
+    // No coinbase witness yet: the commitment verifies with the all-zero reserved value.
+    assertThat(b.witnessCheck()).isEqualTo(WitnessCheck.OK);
   }
 
   @Test
@@ -136,5 +138,33 @@ class BlockParserTest {
     assertThatThrownBy(() -> new BlockParser().parse(cut, 0, cut.length, "cut.dat", 0))
         .isInstanceOf(ChainFormatException.class)
         .hasMessageContaining("truncated");
+  }
+
+  @Test
+  void randomCorruptionsGiveABlockOrALocatedErrorNeverAnotherException() throws Exception {
+    byte[] orig = Files.readAllBytes(BLOCKS.resolve("block169482.dat"));
+    java.util.SplittableRandom r = new java.util.SplittableRandom(2026);
+    int errors = 0;
+    for (int i = 0; i < 3000; i++) {
+      byte[] b = orig.clone();
+      int len = b.length;
+      switch (i % 3) {
+        case 0 -> b[r.nextInt(len)] = (byte) r.nextInt(256);
+        case 1 -> len = r.nextInt(len);
+        default -> {
+          int at = 80 + r.nextInt(len - 89);
+          for (int k = 0; k < 9; k++) b[at + k] = (byte) 0xff;
+        }
+      }
+      try {
+        ChainBlock blk = new BlockParser().parse(b, 0, len, "fuzz", 0);
+        assertThat(blk.txs()).isNotEmpty();
+      } catch (ChainFormatException e) {
+        assertThat(e.source()).isEqualTo("fuzz");
+        assertThat(e.offset()).isBetween(0L, (long) len);
+        errors++;
+      }
+    }
+    assertThat(errors).isGreaterThan(1000);
   }
 }

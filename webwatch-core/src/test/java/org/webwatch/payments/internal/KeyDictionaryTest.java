@@ -27,4 +27,24 @@ class KeyDictionaryTest {
     assertThat(d.find(key(1, 21))).isEqualTo(-1); // same prefix, other length
     assertThat(d.find(key(n + 1, 21))).isEqualTo(-1);
   }
+
+  @Test
+  void rebuildsFromArenaAndRejectsInconsistentStarts() throws Exception {
+    KeyDictionary d = new KeyDictionary();
+    for (int i = 0; i < 100; i++) d.intern(key(i, 21));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    d.writeTo(new java.io.DataOutputStream(bytes));
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes.toByteArray());
+    byte[] arena = new byte[d.arenaBytes()];
+    b.get(arena);
+    int[] starts = new int[101];
+    for (int i = 0; i <= 100; i++) starts[i] = b.getInt();
+    KeyDictionary r = KeyDictionary.of(arena, starts, 100);
+    for (int i = 0; i < 100; i++) assertThat(r.find(key(i, 21))).isEqualTo(i);
+    assertThat(r.intern(key(100, 33))).isEqualTo(100);
+    int[] bad = starts.clone();
+    bad[50] = bad[49];
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> KeyDictionary.of(arena, bad, 100))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
