@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     description = "Finds the forum accounts and persons to look at first, and shows why.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      TriageCommand.class,
+      EvaluateCommand.class,
     })
 public final class WebwatchCli implements Runnable {
   public static final int EXIT_OK = 0;

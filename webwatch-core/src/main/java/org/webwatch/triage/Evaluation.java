@@ -38,6 +38,11 @@ public final class Evaluation {
     return r;
   }
 
+  /** The figures as markdown tables (the content of evaluation.md). */
+  public static String markdown(EvaluationReport r) {
+    return EvaluationWriter.markdown(r);
+  }
+
   public static EvaluationReport evaluate(Path truthJson, Path outDir) {
     long seed = readManifest(truthJson);
     Path t = truthJson.toAbsolutePath().getParent();
