@@ -58,6 +58,9 @@ public final class TriageCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     java.io.PrintWriter stdout = spec.commandLine().getOut();
+    if (threads < 1 || threads > 256)
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be 1..256: " + threads);
+    if (reportTop < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--report-top must be >= 0");
     RiskModel riskModel = model == null ? RiskModel.defaults() : RiskModel.load(model);
     MediaClassifier media = Components.media(hashes);
     TriageComponents components = new TriageComponents(Components.detector(rules), Components.extractor(), media,

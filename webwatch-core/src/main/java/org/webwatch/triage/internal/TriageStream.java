@@ -101,34 +101,34 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
 
   @Override
   public void manifest(CaptureManifest m) {
-    network.manifest(m);
+    guard("network", () -> network.manifest(m));
   }
 
   @Override
   public void site(Site s) {
     count("read.sites");
-    network.site(s);
+    guard("network", () -> network.site(s));
   }
 
   @Override
   public void board(Board b) {
     count("read.boards");
-    network.board(b);
+    guard("network", () -> network.board(b));
   }
 
   @Override
   public void thread(ForumThread t) {
     count("read.threads");
-    network.thread(t);
+    guard("network", () -> network.thread(t));
     if (t.author() != null) text(new TextItem(t.site(), TextKind.THREAD_TITLE, t.id(), t.author(), null, t.createdAt(), t.title()));
   }
 
   @Override
   public void account(Account a) {
     count("read.accounts");
-    network.account(a);
+    guard("network", () -> network.account(a));
     long t0 = System.nanoTime();
-    linker.account(a);
+    guard("linker account " + a.key(), () -> linker.account(a));
     feedNanos += System.nanoTime() - t0;
     aggregate(a.key()).username(a.username());
     text(new TextItem(a.site(), TextKind.SIGNATURE, a.id(), a.id(), null, null, a.signature()));
@@ -140,13 +140,13 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
   @Override
   public void post(Post p) {
     count("read.posts");
-    network.post(p);
+    guard("network", () -> network.post(p));
     aggregate(p.authorKey()).item(p.createdAt());
     boolean hasText = p.text() != null && !p.text().isBlank();
     if (hasText) text(new TextItem(p.site(), TextKind.POST, p.id(), p.author(), null, p.createdAt(), p.text()));
     else {
       long t0 = System.nanoTime();
-      linker.activity(p.authorKey(), p.createdAt());
+      guard("linker activity " + p.authorKey(), () -> linker.activity(p.authorKey(), p.createdAt()));
       feedNanos += System.nanoTime() - t0;
     }
     attachments(p.site(), p.id(), p.author(), p.createdAt(), p.attachments());
@@ -155,7 +155,7 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
   @Override
   public void message(Message m) {
     count("read.messages");
-    network.message(m);
+    guard("network", () -> network.message(m));
     aggregate(m.authorKey()).item(m.createdAt());
     if (m.subject() != null)
       text(new TextItem(m.site(), TextKind.MESSAGE, m.id() + "#subject", m.author(), null, m.createdAt(), m.subject()));
@@ -272,6 +272,19 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
       return;
     }
     long t0 = System.nanoTime();
+    try {
+      feed(d, n);
+    } catch (RuntimeException e) {
+      count("component-errors");
+      note("component error while feeding " + (w.text() != null ? w.text().kind().code() + " " + w.text().site() + "/"
+          + w.text().item() : "attachment " + w.site() + "/" + w.post()) + ": " + e);
+    }
+    feedNanos += System.nanoTime() - t0;
+  }
+
+  /** Writes the rows of one result and feeds the linker, the network analyzer and the aggregates. */
+  private void feed(Done d, long n) {
+    Work w = d.work();
     if (w.text() != null) {
       TextItem item = w.text();
       linker.text(item);
@@ -303,7 +316,16 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
         aggregate(r.accountKey()).add("known-media", new Evidence("known-media", nz(r.contentKey()), 1.0, detail), null, n);
       }
     }
-    feedNanos += System.nanoTime() - t0;
+  }
+
+  /** Runs a feed into a stage; a stage failing on one record is reported and skipped, never fatal. */
+  private void guard(String where, Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException e) {
+      count("component-errors");
+      note("component error in " + where + ": " + e);
+    }
   }
 
   private void writeSpan(IndicatorSpan s) {
