@@ -144,4 +144,28 @@ class TriagePipelineTest {
         .evidence().get(0).value()).isEqualTo("tx1");
     assertThat(r.accounts().stream().map(a -> a.account().toString()).collect(Collectors.toList())).hasSize(9);
   }
+
+  @Test
+  void aStageFailingOnOneRecordIsReportedAndTheRunGoesOn() {
+    TriageComponents base = Fixture.components();
+    TriageComponents failing = new TriageComponents(base.detector(), base.extractor(), base.media(), () -> {
+      var real = new org.webwatch.triage.fakes.SharedIdentifierLinker();
+      return new org.webwatch.identity.AccountLinker() {
+        public void account(org.webwatch.model.Account a) { real.account(a); }
+        public void text(org.webwatch.model.TextItem i) {
+          if (i.item().equals("300")) throw new IllegalStateException("linker broke");
+          real.text(i);
+        }
+        public void activity(AccountKey k, java.time.Instant t) { real.activity(k, t); }
+        public void identifier(org.webwatch.model.IdentifierOccurrence i) { real.identifier(i); }
+        public void media(org.webwatch.model.MediaResult m) { real.media(m); }
+        public void decision(AccountKey a, AccountKey b, boolean c) {}
+        public org.webwatch.identity.IdentityResult link() { return real.link(); }
+      };
+    }, base.networkFactory(), base.payments(), base.model(), base.versions());
+    TriageResult r = new TriagePipeline(failing, TriageOptions.defaults()).run(List.of(Fixture.siteOne(), Fixture.siteTwo()), dir);
+    assertThat(r.summary().counts().get("component-errors")).isEqualTo(2);
+    assertThat(r.summary().messages()).anySatisfy(m -> assertThat(m).contains("post s1/300", "linker broke"));
+    assertThat(r.persons().get(0).person()).isEqualTo("p-s1:2");
+  }
 }
