@@ -57,6 +57,7 @@ public final class RiskModel {
   private final double high;
   private final double medium;
   private final Set<String> ignoredCategories;
+  private final Map<String, Double> categoryWeights;
   private final int evidencePerFactor;
 
   private RiskModel(JsonNode root, String origin) {
@@ -94,6 +95,14 @@ public final class RiskModel {
     Set<String> ign = new TreeSet<>();
     root.path("knownMedia").path("ignoredCategories").forEach(n -> ign.add(n.asText()));
     ignoredCategories = Set.copyOf(ign);
+    Map<String, Double> cw = new HashMap<>();
+    for (var it = root.path("knownMedia").path("categoryWeights").fields(); it.hasNext(); ) {
+      var e = it.next();
+      if (!e.getValue().isNumber() || e.getValue().asDouble() < 0)
+        throw bad(origin, "knownMedia.categoryWeights." + e.getKey(), "must be a number >= 0");
+      cw.put(e.getKey(), e.getValue().asDouble());
+    }
+    categoryWeights = Map.copyOf(cw);
     evidencePerFactor = root.path("evidencePerFactor").asInt(10);
     if (evidencePerFactor < 1 || evidencePerFactor > 1000) throw bad(origin, "evidencePerFactor", "must be 1..1000");
   }
@@ -148,6 +157,15 @@ public final class RiskModel {
   /** Known-media categories that do not count (e.g. VICS 0 non-pertinent, 4 comparison). */
   public boolean countsKnownCategory(String category) {
     return category == null || !ignoredCategories.contains(category);
+  }
+
+  /**
+   * How much one known attachment of {@code category} adds to the {@code known-media} magnitude
+   * ({@code knownMedia.categoryWeights}; 1 for categories not listed, 0 for ignored ones).
+   */
+  public double knownCategoryWeight(String category) {
+    if (!countsKnownCategory(category)) return 0;
+    return category == null ? 1.0 : categoryWeights.getOrDefault(category, 1.0);
   }
 
   public Band band(double score) {

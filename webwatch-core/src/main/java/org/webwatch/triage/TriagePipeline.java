@@ -108,7 +108,8 @@ public final class TriagePipeline {
     }
     t = System.nanoTime();
     TriageSummary partial = new TriageSummary(inputs, counts, versions, timings, stream.messages());
-    TriageResult result = new TriageResult(ranking.accounts(), ranking.persons(), ranking.identity(), ranking.excerpts(), partial);
+    TriageResult result = new TriageResult(ranking.accounts(), ranking.persons(), ranking.identity(), ranking.excerpts(),
+        ranking.identifiers(), partial);
     TriageWriter.writeAccounts(out.resolve(TriageWriter.ACCOUNTS), result.accounts());
     TriageWriter.writePersons(out.resolve(TriageWriter.PERSONS), result.persons());
     TriageWriter.writeIdentities(out.resolve(TriageWriter.IDENTITIES), result.identity(), result.persons());
@@ -117,7 +118,7 @@ public final class TriagePipeline {
     timings.put("write", ms(t));
     TriageSummary summary = new TriageSummary(inputs, counts, versions, timings, stream.messages());
     TriageWriter.writeSummary(out.resolve(TriageWriter.SUMMARY), summary);
-    return new TriageResult(result.accounts(), result.persons(), result.identity(), result.excerpts(), summary);
+    return new TriageResult(result.accounts(), result.persons(), result.identity(), result.excerpts(), result.identifiers(), summary);
   }
 
   private static long ms(long startNanos) {

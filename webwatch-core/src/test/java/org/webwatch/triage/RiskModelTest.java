@@ -145,4 +145,18 @@ class RiskModelTest {
     assertThatThrownBy(() -> RiskModel.parse(new ByteArrayInputStream("not json".getBytes()), "m.json"))
         .isInstanceOf(WebwatchException.class).hasMessageContaining("m.json: not JSON");
   }
+
+  @Test
+  void knownMediaCountsByCategory() {
+    assertThat(model.knownCategoryWeight("1")).isEqualTo(1.0);
+    assertThat(model.knownCategoryWeight("2")).isEqualTo(0.5);
+    assertThat(model.knownCategoryWeight("0")).isZero();
+    assertThat(model.knownCategoryWeight("4")).isZero();
+    assertThat(model.knownCategoryWeight(null)).isEqualTo(1.0);
+    assertThat(model.knownCategoryWeight("unlisted")).isEqualTo(1.0);
+    RiskScore cat1 = model.score(new RiskEvidence(Map.of("known-media", new RiskEvidence.Observation(2, 2.0, List.of())), 1));
+    RiskScore cat2 = model.score(new RiskEvidence(Map.of("known-media", new RiskEvidence.Observation(2, 1.0, List.of())), 1));
+    assertThat(cat1.score()).isGreaterThan(cat2.score());
+    assertThat(cat2.reasons()).isEqualTo("known-media=2");
+  }
 }

@@ -104,7 +104,8 @@ class TriagePipelineTest {
     assertThat(first.path("links").get(0).path("method").asText()).isEqualTo("shared-identifier");
     assertThat(first.path("factors").toString()).contains("\"span\":\"made myself\"", "post s1/101 [18,29)");
     String html = Files.readString(dir.resolve("report.html"));
-    assertThat(html).contains("<mark>made myself</mark>", "&lt;script&gt;alert(1)&lt;/script&gt;", "p-s1:2")
+    assertThat(r.identifiers()).containsEntry(new AccountKey("s1", "2"), List.of("btc:bc1qabc123"));
+    assertThat(html).contains("<code>btc:bc1qabc123</code>", "<mark>made myself</mark>", "&lt;script&gt;alert(1)&lt;/script&gt;", "p-s1:2")
         .doesNotContain("<script", "<img", "src=");
   }
 

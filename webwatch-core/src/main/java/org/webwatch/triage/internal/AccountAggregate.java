@@ -36,6 +36,10 @@ public final class AccountAggregate {
   private final int cap;
   private final Set<String> sites = new TreeSet<>();
   private final Map<String, Acc> factors = new HashMap<>(4);
+  /** Distinct identifiers shown in the report per account/person. */
+  public static final int MAX_IDENTIFIERS = 10;
+
+  private final TreeSet<String> identifiers = new TreeSet<>();
   private String username;
   private long items;
   private Instant first;
@@ -48,6 +52,18 @@ public final class AccountAggregate {
 
   public void username(String name) {
     if (name != null && username == null) username = name;
+  }
+
+  /** Keeps up to {@link #MAX_IDENTIFIERS} distinct {@code type:value} identifiers (smallest first). */
+  public void identifier(String typeValue) {
+    if (identifiers.size() < MAX_IDENTIFIERS || typeValue.compareTo(identifiers.last()) < 0) {
+      identifiers.add(typeValue);
+      if (identifiers.size() > MAX_IDENTIFIERS) identifiers.pollLast();
+    }
+  }
+
+  public java.util.List<String> identifiers() {
+    return java.util.List.copyOf(identifiers);
   }
 
   public String username() {
@@ -68,9 +84,14 @@ public final class AccountAggregate {
 
   /** One more piece of evidence for {@code factor}. */
   public void add(String factor, Evidence evidence, Excerpt excerpt, long seq) {
+    add(factor, evidence, excerpt, seq, 1.0);
+  }
+
+  /** One more piece of evidence adding {@code magnitude} (e.g. a known-media category weight). */
+  public void add(String factor, Evidence evidence, Excerpt excerpt, long seq, double magnitude) {
     Acc a = factors.computeIfAbsent(factor, f -> new Acc(cap));
     a.count++;
-    a.magnitude++;
+    a.magnitude += magnitude;
     a.buffer.add(new EvidenceBuffer.Entry(evidence, excerpt, seq));
   }
 
@@ -85,6 +106,7 @@ public final class AccountAggregate {
   /** Merges {@code other} into this (persons: sums, maxima for network position, spans of time). */
   public void merge(AccountAggregate other) {
     sites.addAll(other.sites);
+    for (String i : other.identifiers) identifier(i);
     items += other.items;
     seen(other.first);
     seen(other.last);

@@ -69,6 +69,9 @@ public final class ExplanationsWriter {
         g.writeStringField("account", a.account().account());
         g.writeStringField("username", a.username());
         g.writeStringField("person", a.person());
+        g.writeArrayFieldStart("identifiers");
+        for (String id : r.identifiers().getOrDefault(a.account(), List.of())) g.writeString(id);
+        g.writeEndArray();
         score(g, a.score(), r.excerpts());
         g.writeEndObject();
       }

@@ -58,12 +58,14 @@ public final class HtmlReport {
     Map<String, List<AccountLink>> links = ExplanationsWriter.linksByPerson(r);
     Map<AccountKey, RankedAccount> accounts = new java.util.HashMap<>();
     for (RankedAccount a : r.accounts()) accounts.put(a.account(), a);
-    for (int i = 0; i < Math.min(top, r.persons().size()); i++) person(w, r.persons().get(i), accounts, links, r.excerpts());
+    for (int i = 0; i < Math.min(top, r.persons().size()); i++)
+      person(w, r.persons().get(i), accounts, links, r.excerpts(), r.identifiers());
     w.write("</body></html>\n");
   }
 
   private static void person(Writer w, RankedPerson p, Map<AccountKey, RankedAccount> accounts,
-      Map<String, List<AccountLink>> links, Map<String, Excerpt> excerpts) throws IOException {
+      Map<String, List<AccountLink>> links, Map<String, Excerpt> excerpts, Map<AccountKey, List<String>> identifiers)
+      throws IOException {
     w.write("<section id=\"p" + p.rank() + "\"><h2>#" + p.rank() + " " + esc(p.person()) + " <span class=\""
         + p.score().band().code() + "\">" + p.score().band().code() + " " + num(p.score().score()) + "</span></h2>\n");
     w.write("<p>Confidence " + num(p.score().confidence()) + ". Reasons: <code>" + esc(p.score().reasons()) + "</code></p>\n");
@@ -89,6 +91,11 @@ public final class HtmlReport {
       w.write("</ul></li>\n");
     }
     w.write("</ul>\n");
+    StringBuilder ids = new StringBuilder();
+    for (AccountKey k : p.accounts())
+      for (String id : identifiers.getOrDefault(k, List.of()))
+        ids.append("<li><code>").append(esc(id)).append("</code> <span class=\"note\">").append(esc(k.toString())).append("</span></li>\n");
+    if (ids.length() > 0) w.write("<h3>Identifiers</h3>\n<ul>\n" + ids + "</ul>\n");
     List<AccountLink> ls = links.getOrDefault(p.person(), List.of());
     if (!ls.isEmpty()) {
       w.write("<h3>Links between its accounts</h3>\n<ul>\n");

@@ -30,7 +30,8 @@ public final class Ranker {
   public static final String SOLO_PREFIX = "solo:";
 
   /** Ranked output. */
-  public record Ranking(List<RankedAccount> accounts, List<RankedPerson> persons, IdentityResult identity, Map<String, Excerpt> excerpts) {}
+  public record Ranking(List<RankedAccount> accounts, List<RankedPerson> persons, IdentityResult identity,
+      Map<String, Excerpt> excerpts, Map<AccountKey, List<String>> identifiers) {}
 
   private final RiskModel model;
   private final Map<AccountKey, AccountAggregate> aggregates;
@@ -154,6 +155,8 @@ public final class Ranker {
       for (EvidenceBuffer b : a.buffers().values())
         for (EvidenceBuffer.Entry en : b.entries())
           if (en.excerpt() != null) excerpts.putIfAbsent(en.evidence().detail(), en.excerpt());
-    return new Ranking(rankedAccounts, rankedPersons, new IdentityResult(all, identity.links()), excerpts);
+    Map<AccountKey, List<String>> ids = new HashMap<>();
+    aggregates.forEach((k, a) -> { if (!a.identifiers().isEmpty()) ids.put(k, a.identifiers()); });
+    return new Ranking(rankedAccounts, rankedPersons, new IdentityResult(all, identity.links()), excerpts, ids);
   }
 }

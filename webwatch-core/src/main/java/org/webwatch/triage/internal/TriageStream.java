@@ -300,6 +300,7 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
         linker.identifier(i);
         identifiers.row(i.site(), i.kind().code(), i.item(), i.account(), i.type().code(), i.value(), Boolean.toString(i.valid()));
         count("written.identifiers");
+        if (i.valid()) aggregate(i.accountKey()).identifier(i.type().code() + ":" + i.value());
         if (keepIdentifiers) kept.add(i);
       }
     } else {
@@ -313,7 +314,8 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
           && model.countsKnownCategory(r.category())) {
         String detail = "media " + r.site() + "/" + r.post() + " attachment " + r.attachment() + " " + r.status().code()
             + " source=" + nz(r.source()) + " category=" + nz(r.category()) + (r.distance() == null ? "" : " distance=" + r.distance());
-        aggregate(r.accountKey()).add("known-media", new Evidence("known-media", nz(r.contentKey()), 1.0, detail), null, n);
+        aggregate(r.accountKey()).add("known-media", new Evidence("known-media", nz(r.contentKey()), 1.0, detail), null, n,
+            model.knownCategoryWeight(r.category()));
       }
     }
   }
