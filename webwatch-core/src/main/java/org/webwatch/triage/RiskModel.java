@@ -177,7 +177,8 @@ public final class RiskModel {
 
   /** Scores one account or person. Unknown factor codes in {@code e} are ignored. */
   public RiskScore score(RiskEvidence e) {
-    Map<String, Double> raw = new HashMap<>();
+    // sorted maps: the floating-point sums below always run in the same order
+    Map<String, Double> raw = new java.util.TreeMap<>();
     Set<String> strongFamilies = new TreeSet<>();
     for (var o : e.observations().entrySet()) {
       FactorSpec f = factors.get(o.getKey());
@@ -188,7 +189,7 @@ public final class RiskModel {
       if (f.strong()) strongFamilies.add(f.family());
     }
     boolean anyStrong = !strongFamilies.isEmpty();
-    Map<String, List<String>> byFamily = new HashMap<>();
+    Map<String, List<String>> byFamily = new java.util.TreeMap<>();
     for (String code : raw.keySet()) {
       FactorSpec f = factors.get(code);
       if (f.gated() && !anyStrong) continue;

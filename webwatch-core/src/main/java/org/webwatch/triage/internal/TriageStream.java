@@ -61,7 +61,7 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
   private final NewMediaTracker newMedia = new NewMediaTracker();
   private final List<IdentifierOccurrence> kept = new ArrayList<>();
   private final boolean keepIdentifiers;
-  private final Map<String, Long> counts = new TreeMap<>();
+  private final Map<String, Long> counts = new HashMap<>();
   private final List<String> messages = new ArrayList<>();
   final AtomicLong detectNanos = new AtomicLong();
   final AtomicLong extractNanos = new AtomicLong();
@@ -371,7 +371,7 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
   }
 
   public Map<String, Long> counts() {
-    return counts;
+    return new TreeMap<>(counts);
   }
 
   public List<String> messages() {
