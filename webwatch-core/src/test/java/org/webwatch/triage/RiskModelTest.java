@@ -130,7 +130,8 @@ class RiskModelTest {
     RiskModel agency = RiskModel.load(f);
     assertThat(agency.version()).isEqualTo("webwatch-risk@agency-7");
     assertThat(agency.score(ev("access-claim", 1)).band()).isEqualTo(Band.CRITICAL);
-    assertThat(model.score(ev("access-claim", 1)).band()).isEqualTo(Band.MEDIUM);
+    assertThat(model.score(ev("interest-disclosure", 1)).band()).isEqualTo(Band.LOW);
+    assertThat(agency.score(ev("interest-disclosure", 1)).band()).isEqualTo(Band.MEDIUM);
   }
 
   @Test
