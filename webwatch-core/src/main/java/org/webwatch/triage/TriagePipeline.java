@@ -68,7 +68,7 @@ public final class TriagePipeline {
     }
     timings.put("stream", ms(t));
     stream.componentNanos().entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .forEach(e -> timings.put("stream." + e.getKey() + " (cpu, summed)", e.getValue() / 1_000_000));
+        .forEach(e -> timings.put("stream.cpu." + e.getKey(), e.getValue() / 1_000_000));
 
     t = System.nanoTime();
     IdentityResult identity = linker.link();

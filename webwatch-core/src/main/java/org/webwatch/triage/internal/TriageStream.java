@@ -378,10 +378,13 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
     return messages;
   }
 
-  /** Nanoseconds spent per component: detect, extract, classify (summed over workers) and feeding. */
+  /**
+   * Nanoseconds spent per component: detect, extract, classify (summed over workers) and
+   * {@code feed} (writing rows and feeding linker, network analyzer and aggregates, on the reader).
+   */
   public Map<String, Long> componentNanos() {
     return Map.of("signals.detect", detectNanos.get(), "signals.extract", extractNanos.get(),
-        "media.classify", mediaNanos.get(), "identity+network.feed", feedNanos);
+        "media.classify", mediaNanos.get(), "feed", feedNanos);
   }
 
   @Override
