@@ -2,7 +2,8 @@ package org.webwatch.triage;
 
 /**
  * The text around one indicator span, kept so the report can quote the span in context:
- * {@code before} and {@code after} are at most {@link #CONTEXT_CHARS} characters each.
+ * {@code before} and {@code after} are at most {@link #CONTEXT_CHARS} characters each, with a
+ * leading / trailing {@code …} where the text was cut.
  */
 public record Excerpt(String before, String span, String after) {
   public static final int CONTEXT_CHARS = 80;
@@ -15,6 +16,7 @@ public record Excerpt(String before, String span, String after) {
     if (b > 0 && Character.isLowSurrogate(text.charAt(b))) b--;
     int a = Math.min(text.length(), e + CONTEXT_CHARS);
     if (a < text.length() && a > 0 && Character.isHighSurrogate(text.charAt(a - 1))) a++;
-    return new Excerpt(text.substring(b, s), text.substring(s, e), text.substring(e, a));
+    return new Excerpt((b > 0 ? "…" : "") + text.substring(b, s), text.substring(s, e),
+        text.substring(e, a) + (a < text.length() ? "…" : ""));
   }
 }

@@ -104,6 +104,7 @@ class TriagePipelineTest {
     assertThat(first.path("links").get(0).path("method").asText()).isEqualTo("shared-identifier");
     assertThat(first.path("factors").toString()).contains("\"span\":\"made myself\"", "post s1/101 [18,29)");
     String html = Files.readString(dir.resolve("report.html"));
+    if (System.getProperty("webwatch.dump") != null) Files.writeString(Path.of(System.getProperty("webwatch.dump")), html);
     assertThat(r.identifiers()).containsEntry(new AccountKey("s1", "2"), List.of("btc:bc1qabc123"));
     assertThat(html).contains("<code>btc:bc1qabc123</code>", "<mark>made myself</mark>", "&lt;script&gt;alert(1)&lt;/script&gt;", "p-s1:2")
         .doesNotContain("<script", "<img", "src=");

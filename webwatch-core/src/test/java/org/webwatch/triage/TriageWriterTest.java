@@ -59,11 +59,16 @@ class TriageWriterTest {
 
   @Test
   void excerptsNeverSplitSurrogatePairs() {
-    String text = "😀".repeat(60) + "SPAN" + "😀".repeat(60);
-    Excerpt x = Excerpt.of(text, 120, 124);
+    // cut points 41 and 204 fall inside surrogate pairs and must move outwards
+    String text = "😀".repeat(60) + "xSPANy" + "😀".repeat(60);
+    Excerpt x = Excerpt.of(text, 121, 125);
     assertThat(x.span()).isEqualTo("SPAN");
-    assertThat(Character.isLowSurrogate(x.before().charAt(0))).isFalse();
-    assertThat(Character.isHighSurrogate(x.after().charAt(x.after().length() - 1))).isFalse();
-    assertThat(x.before().length()).isLessThanOrEqualTo(Excerpt.CONTEXT_CHARS + 1);
+    assertThat(x.before()).startsWith("…");
+    assertThat(x.after()).endsWith("…");
+    assertThat(Character.isLowSurrogate(x.before().charAt(1))).isFalse();
+    assertThat(Character.isHighSurrogate(x.after().charAt(x.after().length() - 2))).isFalse();
+    assertThat(x.before().length()).isEqualTo(Excerpt.CONTEXT_CHARS + 2);
+    assertThat(x.after().length()).isEqualTo(Excerpt.CONTEXT_CHARS + 2);
+    assertThat(Excerpt.of("short SPAN text", 6, 10)).isEqualTo(new Excerpt("short ", "SPAN", " text"));
   }
 }

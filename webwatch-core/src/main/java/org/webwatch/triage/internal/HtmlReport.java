@@ -113,8 +113,7 @@ public final class HtmlReport {
   private static String evidence(Evidence e, Excerpt x) {
     String where = "<span class=\"note\">" + esc(e.detail()) + "</span>";
     if (x != null)
-      return where + "<br><q class=\"ctx\">" + (x.before().isEmpty() ? "" : "…") + esc(x.before()) + "<mark>"
-          + esc(x.span()) + "</mark>" + esc(x.after()) + (x.after().isEmpty() ? "" : "…") + "</q>";
+      return where + "<br><q class=\"ctx\">" + esc(x.before()) + "<mark>" + esc(x.span()) + "</mark>" + esc(x.after()) + "</q>";
     return where + (e.value() == null || e.value().isEmpty() ? "" : " <code>" + esc(e.value()) + "</code>");
   }
 
