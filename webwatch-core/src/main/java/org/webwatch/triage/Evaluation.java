@@ -55,16 +55,44 @@ public final class Evaluation {
       motivated.put(key, truthAccounts.boolValue(row, "motivated"));
     }
     Set<String> motivatedPersons = new HashSet<>();
+    Map<String, String> expectedBand = new TreeMap<>();
     Path tp = t.resolve("persons.csv");
     if (Files.exists(tp)) {
       CsvTable persons = CsvTable.read(tp, "person", "motivated");
-      for (CsvTable.Row row : persons.rows()) if (persons.boolValue(row, "motivated")) motivatedPersons.add(row.get("person"));
+      for (CsvTable.Row row : persons.rows()) {
+        if (persons.boolValue(row, "motivated")) motivatedPersons.add(row.get("person"));
+        if (persons.header().contains("expected_band")) expectedBand.put(row.get("person"), row.get("expected_band"));
+      }
     } else {
       motivated.forEach((k, m) -> { if (m) motivatedPersons.add(truthPerson.get(k)); });
     }
     IndicatorFigures ind = indicators(t, outDir);
     return new EvaluationReport(seed, accounts(outDir, motivated), persons(outDir, truthPerson, motivatedPersons),
-        linking(outDir, truthPerson), ind.perCode(), ind.total(), media(t, outDir));
+        linking(outDir, truthPerson), ind.perCode(), ind.total(), media(t, outDir), bands(outDir, truthPerson, expectedBand));
+  }
+
+  private static EvaluationReport.Bands bands(Path out, Map<String, String> truthPerson, Map<String, String> expected) {
+    CsvTable ps = CsvTable.read(out.resolve("persons.csv"), "score", "band", "accounts");
+    Map<String, Double> bestScore = new HashMap<>();
+    Map<String, String> bestBand = new HashMap<>();
+    for (CsvTable.Row r : ps.rows()) {
+      double score = ps.doubleValue(r, "score");
+      for (String acc : r.get("accounts").split("\\|")) {
+        String tpers = truthPerson.get(acc);
+        if (tpers != null && (!bestScore.containsKey(tpers) || score > bestScore.get(tpers))) {
+          bestScore.put(tpers, score);
+          bestBand.put(tpers, r.get("band"));
+        }
+      }
+    }
+    Map<String, Map<String, Long>> confusion = new TreeMap<>();
+    long agreeing = 0;
+    for (var e : expected.entrySet()) {
+      String got = bestBand.getOrDefault(e.getKey(), "missing");
+      confusion.computeIfAbsent(e.getValue(), x -> new TreeMap<>()).merge(got, 1L, Long::sum);
+      if (got.equals(e.getValue())) agreeing++;
+    }
+    return new EvaluationReport.Bands(expected.size(), agreeing, Metrics.ratio(agreeing, expected.size()), confusion);
   }
 
   private record IndicatorFigures(Map<String, EvaluationReport.PrecisionRecall> perCode, EvaluationReport.PrecisionRecall total) {}

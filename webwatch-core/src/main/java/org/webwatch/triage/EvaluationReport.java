@@ -13,7 +13,8 @@ public record EvaluationReport(
     PrecisionRecall linking,
     Map<String, PrecisionRecall> indicators,
     PrecisionRecall indicatorsOverall,
-    Media media) {
+    Media media,
+    Bands bands) {
 
   /**
    * Ranking figures: {@code k} = number of truly motivated, precision at K, recall at K (distinct
@@ -32,4 +33,11 @@ public record EvaluationReport(
 
   /** Media status accuracy over truth attachments and the confusion matrix truth → predicted (or {@code missing}). */
   public record Media(long total, long correct, double accuracy, Map<String, Map<String, Long>> confusion) {}
+
+  /**
+   * Agreement of person bands with the truth's {@code expected_band}: each truth person gets the
+   * band of the highest-scored predicted person holding one of its accounts ({@code missing} when
+   * none). Empty (total 0) when truth persons.csv has no expected_band column.
+   */
+  public record Bands(long total, long agreeing, double agreement, Map<String, Map<String, Long>> confusion) {}
 }

@@ -107,12 +107,22 @@ class EvaluationTest {
   }
 
   @Test
+  void personBandsAgainstExpectedBands() {
+    EvaluationReport.Bands b = Evaluation.evaluate(truth, out).bands();
+    // P1 -> X critical (ok), P2 -> Y high (expected low), P3 -> Y high (ok), P4 -> Z low (ok), P5 missing
+    assertThat(b.total()).isEqualTo(5);
+    assertThat(b.agreeing()).isEqualTo(3);
+    assertThat(b.confusion()).containsEntry("low", Map.of("high", 1L, "low", 1L, "missing", 1L));
+  }
+
+  @Test
   void writesJsonAndMarkdown() throws Exception {
     Evaluation.evaluateAndWrite(truth, out);
     JsonNode j = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
     assertThat(j.path("persons").path("precision_at_k").asDouble()).isEqualTo(1.0);
     assertThat(j.path("indicators").path("opsec").path("recall").isNull()).isTrue();
     assertThat(j.path("linking").path("precision").asDouble()).isEqualTo(0.5);
+    assertThat(j.path("person_bands").path("agreement").asDouble()).isEqualTo(0.6);
     assertThat(Files.readString(out.resolve("evaluation.md"))).contains("| persons | 2 | 4 | 1.000 | 1.000 | 1.000 | 2 | 1.000 | 1.000 |")
         .contains("| opsec | 0 | 1 | 0 | 0.000 | n/a |");
   }

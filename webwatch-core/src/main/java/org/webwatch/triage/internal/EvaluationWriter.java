@@ -48,6 +48,12 @@ public final class EvaluationWriter {
     media.put("accuracy", num(r.media().accuracy()));
     media.put("confusion", r.media().confusion());
     m.put("media", media);
+    Map<String, Object> bands = new LinkedHashMap<>();
+    bands.put("total", r.bands().total());
+    bands.put("agreeing", r.bands().agreeing());
+    bands.put("agreement", num(r.bands().agreement()));
+    bands.put("confusion", r.bands().confusion());
+    m.put("person_bands", bands);
     return m;
   }
 
@@ -97,6 +103,10 @@ public final class EvaluationWriter {
     sb.append("\nMedia status accuracy: ").append(r.media().correct()).append(" / ").append(r.media().total())
         .append(" = ").append(f(r.media().accuracy())).append("\n\n| truth \\ predicted | counts |\n|---|---|\n");
     r.media().confusion().forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+    sb.append("\nPerson bands agreeing with expected_band: ").append(r.bands().agreeing()).append(" / ")
+        .append(r.bands().total()).append(" = ").append(f(r.bands().agreement()))
+        .append("\n\n| expected \\ predicted | counts |\n|---|---|\n");
+    r.bands().confusion().forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(v).append(" |\n"));
     return sb.toString();
   }
 
