@@ -130,6 +130,16 @@ class TriagePipelineTest {
   }
 
   @Test
+  void aResultCanBeWrittenAgainIdentically() throws IOException {
+    Path a = dir.resolve("a"), again = dir.resolve("again");
+    TriageResult r = run(a, TriageOptions.defaults());
+    Files.createDirectories(again);
+    TriageWriter.writeAll(again, r, TriageOptions.DEFAULT_REPORT_TOP);
+    for (String f : List.of("accounts.csv", "persons.csv", "identities.csv", "explanations.json", "report.html", "summary.json"))
+      assertThat(Files.readAllBytes(again.resolve(f))).as(f).isEqualTo(Files.readAllBytes(a.resolve(f)));
+  }
+
+  @Test
   void paymentsHookAddsThePaymentsFactorToBothEnds() {
     TriageComponents comps = Fixture.components(Optional.of(ids -> {
       assertThat(ids).extracting(i -> i.type()).contains(IdentifierType.BTC);
