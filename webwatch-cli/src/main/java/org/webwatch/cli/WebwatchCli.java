@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       StatusCommand.class,
       SignalsCommand.class,
+      TriageCommand.class,
+      EvaluateCommand.class,
     })
 public final class WebwatchCli implements Runnable {
   public static final int EXIT_OK = 0;

@@ -1,0 +1,141 @@
+package org.webwatch.triage;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.webwatch.identity.IdentityResult;
+import org.webwatch.model.AccountKey;
+import org.webwatch.model.PersonAssignment;
+import org.webwatch.triage.internal.CsvWriter;
+import org.webwatch.triage.internal.ExplanationsWriter;
+import org.webwatch.triage.internal.HtmlReport;
+
+/**
+ * Writes the files of {@code shared/spec/outputs.md} that come from ranking (accounts.csv,
+ * persons.csv, identities.csv, summary.json) plus explanations.json and report.html. CSV is RFC
+ * 4180 with {@code \n} line ends, UTF-8 without BOM; numbers use {@code .} and 3 decimals.
+ * Identical inputs give identical bytes (summary.json's {@code timings_ms} aside).
+ */
+public final class TriageWriter {
+  public static final String ACCOUNTS = "accounts.csv";
+  public static final String PERSONS = "persons.csv";
+  public static final String IDENTITIES = "identities.csv";
+  public static final String SUMMARY = "summary.json";
+  public static final String EXPLANATIONS = "explanations.json";
+  public static final String REPORT = "report.html";
+
+  private TriageWriter() {}
+
+  public static String number(double x) {
+    return String.format(Locale.ROOT, "%.3f", x);
+  }
+
+  /** Writes all ranking-derived files of {@code r} into {@code dir}. */
+  public static void writeAll(Path dir, TriageResult r, int reportTop) {
+    writeAccounts(dir.resolve(ACCOUNTS), r.accounts());
+    writePersons(dir.resolve(PERSONS), r.persons());
+    writeIdentities(dir.resolve(IDENTITIES), r.identity(), r.persons());
+    writeExplanations(dir.resolve(EXPLANATIONS), r);
+    writeReport(dir.resolve(REPORT), r, reportTop);
+    writeSummary(dir.resolve(SUMMARY), r.summary());
+  }
+
+  public static void writeAccounts(Path file, List<RankedAccount> accounts) {
+    try (CsvWriter w = csv(file)) {
+      w.row("rank", "site", "account", "username", "person", "score", "band", "reasons");
+      for (RankedAccount a : accounts)
+        w.row(Integer.toString(a.rank()), a.account().site(), a.account().account(), a.username(), a.person(),
+            number(a.score().score()), a.score().band().code(), a.score().reasons());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static void writePersons(Path file, List<RankedPerson> persons) {
+    try (CsvWriter w = csv(file)) {
+      w.row("rank", "person", "score", "band", "accounts", "reasons");
+      for (RankedPerson p : persons)
+        w.row(Integer.toString(p.rank()), p.person(), number(p.score().score()), p.score().band().code(),
+            p.accounts().stream().map(AccountKey::toString).collect(Collectors.joining("|")), p.score().reasons());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One row per account, in persons.csv order, then account key order within a person. */
+  public static void writeIdentities(Path file, IdentityResult identity, List<RankedPerson> persons) {
+    Map<AccountKey, PersonAssignment> byAccount = new HashMap<>();
+    for (PersonAssignment a : identity.assignments()) byAccount.put(a.account(), a);
+    try (CsvWriter w = csv(file)) {
+      w.row("person", "site", "account", "confidence", "evidence");
+      for (RankedPerson p : persons)
+        for (AccountKey k : p.accounts()) {
+          PersonAssignment a = byAccount.get(k);
+          double conf = a == null ? 1.0 : a.confidence();
+          List<String> ev = a == null || a.evidenceCodes() == null ? List.of() : a.evidenceCodes();
+          w.row(p.person(), k.site(), k.account(), number(conf), String.join(";", ev));
+        }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static void writeSummary(Path file, TriageSummary s) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("format", "webwatch-triage-summary");
+    root.put("version", 1);
+    List<Map<String, Object>> inputs = new ArrayList<>();
+    for (TriageSummary.Input in : s.inputs()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", in.name());
+      m.put("read", in.read());
+      m.put("rejected", in.rejected());
+      inputs.add(m);
+    }
+    root.put("inputs", inputs);
+    root.put("counts", s.counts());
+    root.put("versions", s.versions());
+    root.put("timings_ms", s.timingsMillis());
+    root.put("messages", s.messages());
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .writeValue(w, root);
+      w.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static void writeExplanations(Path file, TriageResult r) {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      ExplanationsWriter.write(w, r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static void writeReport(Path file, TriageResult r, int top) {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      HtmlReport.write(w, r, top);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static CsvWriter csv(Path file) throws IOException {
+    return new CsvWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+  }
+}

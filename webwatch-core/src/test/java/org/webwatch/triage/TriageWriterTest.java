@@ -1,0 +1,74 @@
+package org.webwatch.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.webwatch.identity.IdentityResult;
+import org.webwatch.model.AccountKey;
+import org.webwatch.model.Evidence;
+import org.webwatch.model.PersonAssignment;
+import org.webwatch.triage.internal.CsvWriter;
+
+class TriageWriterTest {
+  @TempDir Path dir;
+
+  private static RiskScore score(double s, Band b, String factor, long n) {
+    return new RiskScore(s, b, 0.5, List.of(new FactorContribution(factor, n, s, List.of(new Evidence(factor, "v", 1, "d")))), "m@1");
+  }
+
+  @Test
+  void csvQuotesOnlyWhenNeeded() {
+    StringWriter sw = new StringWriter();
+    CsvWriter w = new CsvWriter(sw);
+    w.row("plain", "a,b", "say \"hi\"", "two\nlines", "cr\r", "", null, " spaced ");
+    assertThat(sw.toString()).isEqualTo("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\r\",,, spaced \n");
+    assertThat(w.rows()).isEqualTo(1);
+  }
+
+  @Test
+  void accountsAndPersonsHaveExactHeadersRanksAndFormats() throws Exception {
+    List<RankedAccount> accounts = List.of(
+        new RankedAccount(1, new AccountKey("s1", "2"), "a,b", "p1", score(40.5, Band.HIGH, "new-media", 1)),
+        new RankedAccount(2, new AccountKey("s1", "3"), null, "p2", new RiskScore(0, Band.LOW, 0, List.of(), "m@1")));
+    TriageWriter.writeAccounts(dir.resolve("accounts.csv"), accounts);
+    assertThat(Files.readString(dir.resolve("accounts.csv"))).isEqualTo(
+        "rank,site,account,username,person,score,band,reasons\n1,s1,2,\"a,b\",p1,40.500,high,new-media=1\n2,s1,3,,p2,0.000,low,\n");
+    List<RankedPerson> persons = List.of(new RankedPerson(1, "p1", List.of(new AccountKey("s1", "2"), new AccountKey("s2", "9")),
+        score(41, Band.HIGH, "new-media", 2)));
+    TriageWriter.writePersons(dir.resolve("persons.csv"), persons);
+    assertThat(Files.readString(dir.resolve("persons.csv")))
+        .isEqualTo("rank,person,score,band,accounts,reasons\n1,p1,41.000,high,s1:2|s2:9,new-media=2\n");
+    TriageWriter.writeIdentities(dir.resolve("identities.csv"), new IdentityResult(List.of(
+        new PersonAssignment("p1", new AccountKey("s2", "9"), 0.87654, List.of("shared-btc", "username")),
+        new PersonAssignment("p1", new AccountKey("s1", "2"), 0.9, List.of("shared-btc"))), List.of()), persons);
+    assertThat(Files.readString(dir.resolve("identities.csv"))).isEqualTo(
+        "person,site,account,confidence,evidence\np1,s1,2,0.900,shared-btc\np1,s2,9,0.877,shared-btc;username\n");
+  }
+
+  @Test
+  void reasonsListOnlyContributingFactorsStrongestFirst() {
+    RiskScore s = new RiskScore(30, Band.HIGH, 0.5, List.of(new FactorContribution("access-claim", 2, 25, List.of()),
+        new FactorContribution("opsec", 3, 5, List.of()), new FactorContribution("activity", 9, 0, List.of())), "m@1");
+    assertThat(s.reasons()).isEqualTo("access-claim=2;opsec=3");
+  }
+
+  @Test
+  void excerptsNeverSplitSurrogatePairs() {
+    // cut points 41 and 204 fall inside surrogate pairs and must move outwards
+    String text = "😀".repeat(60) + "xSPANy" + "😀".repeat(60);
+    Excerpt x = Excerpt.of(text, 121, 125);
+    assertThat(x.span()).isEqualTo("SPAN");
+    assertThat(x.before()).startsWith("…");
+    assertThat(x.after()).endsWith("…");
+    assertThat(Character.isLowSurrogate(x.before().charAt(1))).isFalse();
+    assertThat(Character.isHighSurrogate(x.after().charAt(x.after().length() - 2))).isFalse();
+    assertThat(x.before().length()).isEqualTo(Excerpt.CONTEXT_CHARS + 2);
+    assertThat(x.after().length()).isEqualTo(Excerpt.CONTEXT_CHARS + 2);
+    assertThat(Excerpt.of("short SPAN text", 6, 10)).isEqualTo(new Excerpt("short ", "SPAN", " text"));
+  }
+}
