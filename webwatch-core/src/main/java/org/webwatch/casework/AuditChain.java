@@ -24,6 +24,7 @@ public final class AuditChain {
   private String expectedPrev = GENESIS;
   private long rows;
   private AuditVerification failure;
+  private AuditEntry pendingGap;
 
   /** SHA-256 (hex) of the canonical encoding of a row's fields and its predecessor's hash. */
   public static String hash(long seq, long time, String actor, String action, String target, String detail, String prevHash) {
@@ -55,12 +56,19 @@ public final class AuditChain {
   public boolean accept(AuditEntry e) {
     if (failure != null) return false;
     rows++;
+    if (pendingGap != null) {
+      // a row arrived with a higher seq than expected: a later smaller seq means reordering
+      failure = e.seq() < pendingGap.seq()
+          ? AuditVerification.broken(rows - 1, pendingGap.seq(), "out of order: stored before seq " + e.seq() + " (rows reordered)")
+          : gapFailure(rows - 1);
+      return false;
+    }
     String recomputed = hash(e.seq(), e.time(), e.actor(), e.action(), e.target(), e.detail(), e.prevHash());
     if (e.seq() < expectedSeq) {
       failure = AuditVerification.broken(rows, e.seq(), "out of order: found after seq " + (expectedSeq - 1) + " (rows reordered)");
     } else if (e.seq() > expectedSeq) {
-      String missing = e.seq() == expectedSeq + 1 ? "seq " + expectedSeq : "seq " + expectedSeq + "–" + (e.seq() - 1);
-      failure = AuditVerification.broken(rows, e.seq(), missing + " missing before this row (deleted or moved)");
+      pendingGap = e;
+      return true;
     } else if (!recomputed.equals(e.hash())) {
       failure = AuditVerification.broken(rows, e.seq(), "content does not match its hash (row edited)");
     } else if (!expectedPrev.equals(e.prevHash())) {
@@ -73,11 +81,18 @@ public final class AuditChain {
     return true;
   }
 
+  private AuditVerification gapFailure(long rowsRead) {
+    long s = pendingGap.seq();
+    String missing = s == expectedSeq + 1 ? "seq " + expectedSeq : "seq " + expectedSeq + "–" + (s - 1);
+    return AuditVerification.broken(rowsRead, s, missing + " missing before this row (deleted)");
+  }
+
   /**
    * Ends verification. {@code headSeq}/{@code headHash} are the stored head (the last row
    * appended), or -1/null when no head is kept.
    */
   public AuditVerification finish(long headSeq, String headHash) {
+    if (failure == null && pendingGap != null) failure = gapFailure(rows);
     if (failure != null) return failure;
     long last = expectedSeq - 1;
     if (headSeq >= 0 && headSeq != last) {

@@ -82,11 +82,13 @@ class AuditChainTest {
     AuditVerification v = verify(t, rows);
     assertThat(v.intact()).isFalse();
     assertThat(v.brokenSeq()).isEqualTo(4);
-    assertThat(v.problem()).contains("missing");
-    // and the row found out of place is named as such once the gap is reached
+    assertThat(v.problem()).contains("out of order");
+    // a row moved backwards is named where it is found
     List<AuditEntry> t2 = new ArrayList<>(rows.subList(0, 3));
     t2.add(rows.get(1));
-    assertThat(AuditChain.verify(t2, -1, null).problem()).contains("out of order");
+    AuditVerification v2 = AuditChain.verify(t2, -1, null);
+    assertThat(v2.brokenSeq()).isEqualTo(2);
+    assertThat(v2.problem()).contains("out of order");
   }
 
   @Test
