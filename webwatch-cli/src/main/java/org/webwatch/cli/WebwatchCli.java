@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
     description = "Finds the forum accounts and persons to look at first, and shows why.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      UserCommand.class,
+      AuditCommand.class,
+      ServeCommand.class,
+      ImportTriageCommand.class,
     })
 public final class WebwatchCli implements Runnable {
   public static final int EXIT_OK = 0;

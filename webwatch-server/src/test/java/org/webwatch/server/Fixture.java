@@ -79,7 +79,7 @@ public final class Fixture {
         """);
     Files.writeString(out.resolve("indicators.csv"), """
         site,kind,item,account,category,start,end,text
-        s1,post,p1,a1,entry-by-production,12,50,must upload something they made themselves
+        s1,post,p1,a1,entry-by-production,12,54,must upload something they made themselves
         s2,message,m1,b7,access-claim,0,16,I look after kid
         """);
     Files.writeString(out.resolve("identifiers.csv"), """
