@@ -25,8 +25,16 @@ public final class Security {
   public static final String CSRF_HEADER = "X-CSRF-Token";
   public static final String CSRF_FIELD = "_csrf";
   static final String PRINCIPAL = "ww.principal";
-  /** Content-Security-Policy: nothing inline, nothing from elsewhere, no framing. */
-  public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+  /**
+   * SHA-256 of the one fixed stylesheet Cytoscape.js 3.33.1 injects for its container (the
+   * {@code .__________cytoscape_container} position rule). Allowing exactly this hash keeps
+   * 'unsafe-inline' out of the policy; a different Cytoscape version needs its hash here
+   * (BrowserEndToEndTest fails on any CSP violation).
+   */
+  public static final String CYTOSCAPE_STYLE_HASH = "'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='";
+  /** Content-Security-Policy: nothing inline (bar one hashed library stylesheet), nothing from elsewhere, no framing. */
+  public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' " + CYTOSCAPE_STYLE_HASH
+      + "; img-src 'self' data:; "
       + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
   private final UserRepository users;
