@@ -25,6 +25,10 @@ import picocli.CommandLine.Command;
       SignalsCommand.class,
       TriageCommand.class,
       EvaluateCommand.class,
+      UserCommand.class,
+      AuditCommand.class,
+      ServeCommand.class,
+      ImportTriageCommand.class,
     })
 public final class WebwatchCli implements Runnable {
   public static final int EXIT_OK = 0;

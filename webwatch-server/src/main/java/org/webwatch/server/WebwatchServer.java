@@ -1,0 +1,92 @@
+package org.webwatch.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.webwatch.WebwatchException;
+import org.webwatch.server.internal.Access;
+import org.webwatch.server.internal.CaptureHashLookup;
+import org.webwatch.server.internal.DigestFileHasher;
+import org.webwatch.server.internal.ErrorMapping;
+import org.webwatch.server.internal.Routes;
+import org.webwatch.server.internal.Services;
+import org.webwatch.store.WebwatchStore;
+import org.webwatch.store.users.UserRepository;
+
+/**
+ * The investigator web application and JSON API over one store. Javalin 7 on Jetty 12; pages
+ * are precompiled JTE templates, the browser gets htmx and Cytoscape.js from WebJars and two
+ * small static files, nothing else. See docs/server.md for routes, roles and the security model.
+ */
+public final class WebwatchServer implements AutoCloseable {
+  /** A registered route, for documentation and tests. */
+  public record Route(String method, String path, String access) {}
+
+  private final Javalin app;
+
+  private WebwatchServer(Javalin app) {
+    this.app = app;
+  }
+
+  /** Default lookups: hashes seen in captures, and md5/sha1/sha256 of uploads. */
+  public static ServerOptions defaultOptions(WebwatchStore store, boolean tls) {
+    return ServerOptions.defaults(tls, new CaptureHashLookup(store), new DigestFileHasher());
+  }
+
+  public static WebwatchServer create(WebwatchStore store, ServerOptions options) {
+    return create(store, new UserRepository(store), options);
+  }
+
+  /** As {@link #create(WebwatchStore, ServerOptions)} with a given user repository (tests use cheap Argon2 parameters). */
+  public static WebwatchServer create(WebwatchStore store, UserRepository users, ServerOptions options) {
+    Services services = Services.create(store, users, options);
+    Javalin app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.staticFiles.enableWebjars();
+      config.staticFiles.add(sf -> {
+        sf.hostedPath = "/static";
+        sf.directory = "/static";
+        sf.location = Location.CLASSPATH;
+      });
+      config.http.maxRequestSize = 60L * 1024 * 1024;
+      config.routes.before(services.security()::headers);
+      config.routes.beforeMatched(services.security()::check);
+      ErrorMapping.install(config.routes, services.templates());
+      Routes.register(config.routes, services);
+    });
+    return new WebwatchServer(app);
+  }
+
+  public WebwatchServer start(String bind, int port) {
+    app.start(bind, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** Every registered HTTP route with its access level. */
+  public List<Route> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream().map(p -> p.endpoint)
+        .filter(e -> e.method.isHttpMethod())
+        .map(e -> new Route(e.method.name(), e.path, Routes.accessOf(e).map(Access::name).orElse("NONE"))).toList();
+  }
+
+  /** The OpenAPI document served at /api/openapi.json. */
+  public static String openApi() {
+    try (InputStream in = WebwatchServer.class.getResourceAsStream("/openapi.json")) {
+      if (in == null) throw new WebwatchException(WebwatchException.Kind.INTERNAL, "openapi.json missing from the build");
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new WebwatchException(WebwatchException.Kind.INTERNAL, "cannot read openapi.json", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

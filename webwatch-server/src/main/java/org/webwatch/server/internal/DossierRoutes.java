@@ -1,0 +1,159 @@
+package org.webwatch.server.internal;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.webwatch.WebwatchException;
+import org.webwatch.casework.Decision;
+import org.webwatch.store.casework.LinkDecision;
+import org.webwatch.store.casework.Note;
+import org.webwatch.store.triage.DossierQueries;
+import org.webwatch.store.triage.IdentifierRow;
+import org.webwatch.store.triage.IdentityRow;
+import org.webwatch.store.triage.IndicatorRow;
+import org.webwatch.store.triage.MediaRow;
+import org.webwatch.store.triage.QueueAccount;
+import org.webwatch.store.triage.QueuePerson;
+
+/** Person and account dossiers (pages and JSON); every view is audited. */
+public final class DossierRoutes {
+  static final int ITEMS = 100;
+  static final int MAX_PAIRS = 30;
+  private final Services s;
+
+  DossierRoutes(Services s) {
+    this.s = s;
+  }
+
+  /** An account of a person with why it was joined. */
+  public record AccountLine(QueueAccount account, IdentityRow identity) {}
+
+  /** A pair of a person's accounts and the link decision in force ({@code none}, {@code confirmed}, {@code rejected}). */
+  public record LinkPair(String a, String b, String state) {}
+
+  /** A post or message with its text split into marked and plain segments. */
+  public record ItemView(String kind, String id, String time, String title, List<Highlight.Segment> segments, List<IndicatorRow> spans) {}
+
+  public record PersonView(long run, QueuePerson person, List<AccountLine> accounts, List<Explanations.Factor> factors,
+      List<LinkPair> pairs, List<Decision> decisions, List<Note> notes, boolean watched) {}
+
+  public record AccountView(long run, QueueAccount account, DossierQueries.Profile profile, List<Explanations.Factor> factors,
+      List<IdentifierRow> identifiers, List<MediaRow> media, List<ItemView> items, Charts.Chart week, Charts.Chart hour,
+      List<DossierQueries.Contact> contacts, List<AccountLine> siblings, List<Decision> decisions, List<Note> notes,
+      boolean watched, Map<String, Long> indicatorCounts) {
+    public String key() {
+      return account.key();
+    }
+  }
+
+  void register(RoutesConfig r) {
+    r.get("/person/{id}", ctx -> s.templates().render(ctx, "person.jte", "Person " + ctx.pathParam("id"), "queue", person(ctx)), Access.READ);
+    r.get("/account/{site}/{account}", ctx -> {
+      AccountView v = account(ctx);
+      s.templates().render(ctx, "account.jte", "Account " + v.account().username(), "queue", v);
+    }, Access.READ);
+    r.get("/api/persons/{id}", ctx -> ctx.json(person(ctx)), Access.READ);
+    r.get("/api/accounts/{site}/{account}", ctx -> ctx.json(account(ctx)), Access.READ);
+    r.get("/api/accounts/{site}/{account}/network", this::network, Access.READ);
+  }
+
+  private long run() {
+    long run = s.runId();
+    if (run < 0) throw new WebwatchException(WebwatchException.Kind.NOT_FOUND, "no triage run imported yet");
+    return run;
+  }
+
+  PersonView person(Context ctx) {
+    long run = run();
+    String id = ctx.pathParam("id");
+    QueuePerson p = s.triage().person(run, id)
+        .orElseThrow(() -> new WebwatchException(WebwatchException.Kind.NOT_FOUND, "no person '" + id + "' in the current run"));
+    Map<String, IdentityRow> ids = new HashMap<>();
+    for (IdentityRow r : s.triage().identities(run, id)) ids.put(r.site() + ":" + r.account(), r);
+    List<AccountLine> lines = s.triage().accountsOfPerson(run, id).stream().map(a -> new AccountLine(a, ids.get(a.key()))).toList();
+    Map<String, String> states = new HashMap<>();
+    for (LinkDecision d : s.decisions().linkDecisions()) states.put(d.accountA() + "\n" + d.accountB(), d.confirmed() ? "confirmed" : "rejected");
+    List<LinkPair> pairs = new ArrayList<>();
+    for (int i = 0; i < lines.size() && pairs.size() < MAX_PAIRS; i++) {
+      for (int j = i + 1; j < lines.size() && pairs.size() < MAX_PAIRS; j++) {
+        String a = lines.get(i).account().key();
+        String b = lines.get(j).account().key();
+        if (a.compareTo(b) > 0) {
+          String t = a;
+          a = b;
+          b = t;
+        }
+        pairs.add(new LinkPair(a, b, states.getOrDefault(a + "\n" + b, "none")));
+      }
+    }
+    s.audit(ctx, "dossier.view", "person:" + id, Map.of());
+    return new PersonView(run, p, lines, Explanations.parse(s.triage().explanation(run, "person", id).orElse(null)), pairs,
+        s.decisions().about(id), s.cases().notes("person", id), s.cases().watched("person", id));
+  }
+
+  AccountView account(Context ctx) {
+    long run = run();
+    String site = ctx.pathParam("site");
+    String acc = ctx.pathParam("account");
+    QueueAccount a = s.triage().account(run, site, acc).orElseThrow(
+        () -> new WebwatchException(WebwatchException.Kind.NOT_FOUND, "no account '" + site + ":" + acc + "' in the current run"));
+    Map<String, List<IndicatorRow>> byItem = new HashMap<>();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (IndicatorRow r : s.triage().indicators(run, site, acc)) {
+      byItem.computeIfAbsent(r.kind() + "/" + r.item(), k -> new ArrayList<>()).add(r);
+      counts.merge(r.category(), 1L, Long::sum);
+    }
+    List<ItemView> items = new ArrayList<>();
+    List<DossierQueries.Item> raw = new ArrayList<>(s.dossier().posts(site, acc, ITEMS));
+    raw.addAll(s.dossier().messages(site, acc, ITEMS));
+    raw.sort((x, y) -> Long.compare(y.time(), x.time()));
+    for (DossierQueries.Item it : raw.subList(0, Math.min(raw.size(), ITEMS))) {
+      List<IndicatorRow> spans = byItem.getOrDefault(it.kind() + "/" + it.id(), List.of());
+      items.add(new ItemView(it.kind(), it.id(), Instant.ofEpochMilli(it.time()).toString(), it.title(),
+          Highlight.segments(it.text(), spans), spans));
+    }
+    List<Long> times = s.dossier().activityTimes(site, acc);
+    Map<String, IdentityRow> ids = new HashMap<>();
+    for (IdentityRow r : s.triage().identities(run, a.person())) ids.put(r.site() + ":" + r.account(), r);
+    List<AccountLine> siblings = s.triage().accountsOfPerson(run, a.person()).stream()
+        .map(x -> new AccountLine(x, ids.get(x.key()))).toList();
+    s.audit(ctx, "dossier.view", "account:" + a.key(), Map.of());
+    return new AccountView(run, a, s.dossier().profile(site, acc).orElse(null),
+        Explanations.parse(s.triage().explanation(run, "account", a.key()).orElse(null)), s.triage().identifiers(run, site, acc),
+        s.triage().media(run, site, acc), items, Charts.perWeek(times), Charts.perHour(times), s.dossier().contacts(site, acc, 25),
+        siblings, s.decisions().about(a.key()), s.cases().notes("account", a.key()), s.cases().watched("account", a.key()), counts);
+  }
+
+  /** Ego network as Cytoscape.js elements: the account, its person's other accounts and its contacts. */
+  private void network(Context ctx) {
+    long run = run();
+    String site = ctx.pathParam("site");
+    String acc = ctx.pathParam("account");
+    QueueAccount a = s.triage().account(run, site, acc)
+        .orElseThrow(() -> new WebwatchException(WebwatchException.Kind.NOT_FOUND, "no account '" + site + ":" + acc + "'"));
+    List<Map<String, Object>> nodes = new ArrayList<>();
+    List<Map<String, Object>> edges = new ArrayList<>();
+    nodes.add(Map.of("data", Map.of("id", a.key(), "label", a.username(), "kind", "ego", "band", a.band())));
+    java.util.Set<String> seen = new java.util.HashSet<>(List.of(a.key()));
+    for (QueueAccount sib : s.triage().accountsOfPerson(run, a.person())) {
+      if (!seen.add(sib.key())) continue;
+      nodes.add(Map.of("data", Map.of("id", sib.key(), "label", sib.username(), "kind", "same-person", "band", sib.band())));
+      edges.add(Map.of("data", Map.of("id", "p:" + sib.key(), "source", a.key(), "target", sib.key(), "kind", "same-person", "weight", 1)));
+    }
+    for (DossierQueries.Contact c : s.dossier().contacts(site, acc, 40)) {
+      String key = c.site() + ":" + c.account();
+      if (seen.add(key)) {
+        String band = s.triage().account(run, c.site(), c.account()).map(QueueAccount::band).orElse("");
+        nodes.add(Map.of("data", Map.of("id", key, "label", c.username(), "kind", "contact", "band", band)));
+      }
+      edges.add(Map.of("data", Map.of("id", "c:" + key, "source", a.key(), "target", key, "kind", "contact",
+          "weight", c.replies() + c.messages())));
+    }
+    ctx.json(Map.of("nodes", nodes, "edges", edges));
+  }
+}

@@ -1,0 +1,64 @@
+package org.webwatch.server.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns an imported explanation (explanations.json entry) into rows for the dossier. A
+ * {@code factors} array of objects is read as factor rows (name from code/name/factor, value
+ * from contribution/weight/value/score, the rest as evidence); any other shape is shown field by
+ * field, so nothing the triage model wrote is hidden.
+ */
+public final class Explanations {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One line of the score decomposition. */
+  public record Factor(String name, String value, String evidence) {}
+
+  private Explanations() {}
+
+  static List<Factor> parse(String json) {
+    List<Factor> out = new ArrayList<>();
+    if (json == null) return out;
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (IOException e) {
+      out.add(new Factor("(unreadable explanation)", "", json));
+      return out;
+    }
+    JsonNode factors = root.path("factors");
+    if (factors.isArray()) {
+      for (JsonNode f : factors) {
+        String name = first(f, "code", "name", "factor");
+        String value = first(f, "contribution", "weight", "value", "score");
+        StringBuilder ev = new StringBuilder();
+        for (Iterator<Map.Entry<String, JsonNode>> it = f.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          if (List.of("code", "name", "factor", "contribution", "weight", "value", "score").contains(e.getKey())) continue;
+          if (ev.length() > 0) ev.append("; ");
+          ev.append(e.getKey()).append(": ").append(e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+        }
+        out.add(new Factor(name, value, ev.toString()));
+      }
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().equals("factors") && factors.isArray()) continue;
+      if (List.of("site", "account", "person").contains(e.getKey())) continue;
+      out.add(new Factor(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : "", e.getValue().isValueNode() ? ""
+          : e.getValue().toString()));
+    }
+    return out;
+  }
+
+  private static String first(JsonNode f, String... names) {
+    for (String n : names) if (f.has(n)) return f.get(n).asText();
+    return "";
+  }
+}

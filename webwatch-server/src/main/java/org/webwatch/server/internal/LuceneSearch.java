@@ -1,0 +1,150 @@
+package org.webwatch.server.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.store.FSDirectory;
+import org.webwatch.WebwatchException;
+import org.webwatch.store.WebwatchStore;
+import org.webwatch.store.search.IndexSchema;
+
+/**
+ * Full-text search over the index the capture import writes ({@link IndexSchema}): Lucene
+ * classic query syntax on {@link IndexSchema#TEXT} (fields can be named: {@code site:s1}),
+ * optional site/kind filters, highlighted fragments (HTML-escaped, matches in {@code <mark>}),
+ * and facet counts by site and kind over all hits (doc values, one pass). The reader is reopened
+ * when the index changed.
+ */
+public final class LuceneSearch {
+  public static final int MAX_QUERY_LENGTH = 1_000;
+  private final WebwatchStore store;
+  private DirectoryReader reader;
+
+  public LuceneSearch(WebwatchStore store) {
+    this.store = store;
+  }
+
+  /** One hit; {@code fragment} is safe HTML (escaped text with {@code <mark>} tags). */
+  public record Hit(String site, String kind, String id, String account, long time, String fragment, float score) {}
+
+  /** A page of hits with facet counts and the total. */
+  public record Result(String query, long total, List<Hit> hits, Map<String, Long> sites, Map<String, Long> kinds, boolean indexPresent) {}
+
+  private synchronized IndexSearcher searcher() throws IOException {
+    if (!Files.isDirectory(store.indexDir()) || !DirectoryReader.indexExists(FSDirectory.open(store.indexDir()))) return null;
+    if (reader == null) {
+      reader = DirectoryReader.open(FSDirectory.open(store.indexDir()));
+    } else {
+      DirectoryReader changed = DirectoryReader.openIfChanged(reader);
+      if (changed != null) {
+        reader.decRef();
+        reader = changed;
+      }
+    }
+    reader.incRef();
+    return new IndexSearcher(reader);
+  }
+
+  private synchronized void release(IndexSearcher s) throws IOException {
+    ((DirectoryReader) s.getIndexReader()).decRef();
+  }
+
+  public Result search(String q, String site, String kind, int offset, int limit) {
+    if (q == null || q.isBlank()) return new Result("", 0, List.of(), Map.of(), Map.of(), true);
+    if (q.length() > MAX_QUERY_LENGTH) throw new WebwatchException(WebwatchException.Kind.INVALID_INPUT, "query too long");
+    Analyzer analyzer = IndexSchema.analyzer();
+    Query parsed;
+    try {
+      parsed = new QueryParser(IndexSchema.TEXT, analyzer).parse(q);
+    } catch (ParseException e) {
+      throw new WebwatchException(WebwatchException.Kind.INVALID_INPUT, "query syntax: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(parsed, BooleanClause.Occur.MUST);
+    if (site != null && !site.isBlank()) b.add(new TermQuery(new Term(IndexSchema.SITE, site)), BooleanClause.Occur.FILTER);
+    if (kind != null && !kind.isBlank()) b.add(new TermQuery(new Term(IndexSchema.KIND, kind)), BooleanClause.Occur.FILTER);
+    Query query = b.build();
+    try {
+      IndexSearcher searcher = searcher();
+      if (searcher == null) return new Result(q, 0, List.of(), Map.of(), Map.of(), false);
+      try {
+        TopDocs top = searcher.search(query, offset + limit);
+        Highlighter hl = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(parsed, IndexSchema.TEXT));
+        List<Hit> hits = new ArrayList<>();
+        for (int i = offset; i < top.scoreDocs.length; i++) {
+          ScoreDoc sd = top.scoreDocs[i];
+          Document d = searcher.storedFields().document(sd.doc);
+          String text = d.get(IndexSchema.TEXT) == null ? "" : d.get(IndexSchema.TEXT);
+          String frag = hl.getBestFragments(analyzer.tokenStream(IndexSchema.TEXT, text), text, 3, " … ");
+          if (frag == null || frag.isEmpty()) frag = new SimpleHTMLEncoder().encodeText(text.length() > 300 ? text.substring(0, 300) + "…" : text);
+          var t = d.getField(IndexSchema.TIME);
+          hits.add(new Hit(d.get(IndexSchema.SITE), d.get(IndexSchema.KIND), d.get(IndexSchema.ID), d.get(IndexSchema.ACCOUNT),
+              t == null || t.numericValue() == null ? 0 : t.numericValue().longValue(), frag, sd.score));
+        }
+        Map<String, Long> sites = new TreeMap<>();
+        Map<String, Long> kinds = new TreeMap<>();
+        searcher.search(query, new FacetCollector(sites, kinds));
+        return new Result(q, top.totalHits.value, hits, new LinkedHashMap<>(sites), new LinkedHashMap<>(kinds), true);
+      } finally {
+        release(searcher);
+      }
+    } catch (IOException | InvalidTokenOffsetsException e) {
+      throw new WebwatchException(WebwatchException.Kind.INTERNAL, "search failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Counts hits per site and kind from sorted doc values. */
+  private static final class FacetCollector extends SimpleCollector {
+    private final Map<String, Long> sites;
+    private final Map<String, Long> kinds;
+    private SortedDocValues siteDv;
+    private SortedDocValues kindDv;
+
+    FacetCollector(Map<String, Long> sites, Map<String, Long> kinds) {
+      this.sites = sites;
+      this.kinds = kinds;
+    }
+
+    @Override
+    protected void doSetNextReader(LeafReaderContext ctx) throws IOException {
+      siteDv = ctx.reader().getSortedDocValues(IndexSchema.SITE);
+      kindDv = ctx.reader().getSortedDocValues(IndexSchema.KIND);
+    }
+
+    @Override
+    public void collect(int doc) throws IOException {
+      if (siteDv != null && siteDv.advanceExact(doc)) sites.merge(siteDv.lookupOrd(siteDv.ordValue()).utf8ToString(), 1L, Long::sum);
+      if (kindDv != null && kindDv.advanceExact(doc)) kinds.merge(kindDv.lookupOrd(kindDv.ordValue()).utf8ToString(), 1L, Long::sum);
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
+  }
+}

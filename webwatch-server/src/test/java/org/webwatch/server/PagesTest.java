@@ -1,0 +1,154 @@
+package org.webwatch.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.webwatch.casework.AuditEntry;
+import org.webwatch.store.WebwatchStore;
+import org.webwatch.store.audit.AuditLog;
+
+class PagesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir static Path dir;
+  static WebwatchStore store;
+  static WebwatchServer server;
+  static Client inv;
+
+  @BeforeAll
+  static void start() throws Exception {
+    store = WebwatchStore.open(dir.resolve("data"));
+    var users = Fixture.seed(store, dir);
+    server = WebwatchServer.create(store, users, WebwatchServer.defaultOptions(store, false)).start("127.0.0.1", 0);
+    inv = new Client(server.port());
+    assertThat(inv.login("investigator", Fixture.password("investigator")).statusCode()).isEqualTo(302);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void queueListsPersonsAndAccountsWithFiltersAndPaging() throws Exception {
+    String persons = inv.get("/queue").body();
+    assertThat(persons).contains("href=\"/person/P1\"").contains("critical").contains("s1:a1, s2:b7");
+    assertThat(persons.indexOf("/person/P1")).isLessThan(persons.indexOf("/person/P2"));
+    String accounts = inv.get("/queue?view=accounts&band=high").body();
+    assertThat(accounts).contains("/account/s2/b7").doesNotContain("/account/s1/a1\"");
+    assertThat(inv.get("/queue?view=accounts&indicator=entry-by-production").body()).contains("/account/s1/a1").doesNotContain("/account/s2/b7");
+    assertThat(inv.get("/queue?view=accounts&media=new").body()).contains("/account/s1/a1").doesNotContain("/account/s1/a2");
+    JsonNode page = JSON.readTree(inv.get("/api/queue/accounts?limit=2").body());
+    assertThat(page.path("items")).hasSize(2);
+    assertThat(page.path("next").asLong()).isEqualTo(2);
+    JsonNode rest = JSON.readTree(inv.get("/api/queue/accounts?limit=2&after=2").body());
+    assertThat(rest.path("items").get(0).path("account").asText()).isEqualTo("a2");
+    assertThat(rest.path("next").asLong()).isEqualTo(-1);
+  }
+
+  @Test
+  void accountDossierHighlightsSpansAndEscapesCaptureText() {
+    HttpResponse<String> r = inv.get("/account/s1/a1");
+    assertThat(r.statusCode()).isEqualTo(200);
+    String html = r.body();
+    assertThat(html).contains("<mark class=\"entry-by-production\" title=\"entry-by-production\">must upload something they made themselves</mark>");
+    assertThat(html).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(html).contains(Fixture.SHA).contains("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq").contains("valid");
+    assertThat(html).contains("<svg").contains("class=\"bar\"").contains("Posts and messages per week");
+    assertThat(html).contains("entry-by-production</td><td>4.5</td>");
+    assertThat(html).contains("data-url=\"/api/accounts/s1/a1/network\"").doesNotContain("<img");
+    assertThat(inv.get("/account/s1/nobody").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void personDossierShowsAccountsLinkEvidenceAndPairs() {
+    String html = inv.get("/person/P1").body();
+    assertThat(html).contains("shared-btc;username").contains("0.90").contains("value=\"link-confirmed\"");
+    assertThat(html).contains("new-media</td><td>2.0</td>").contains("Export JSON");
+    assertThat(inv.get("/person/P404").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void networkJsonHasEgoSiblingsAndContacts() throws Exception {
+    JsonNode g = JSON.readTree(inv.get("/api/accounts/s1/a1/network").body());
+    assertThat(g.path("nodes").findValuesAsText("id")).contains("s1:a1", "s2:b7", "s1:a2");
+    assertThat(g.path("edges").findValuesAsText("kind")).contains("same-person", "contact");
+  }
+
+  @Test
+  void searchHighlightsAndFacets() throws Exception {
+    String html = inv.get("/search?q=look%20AND%20kids").body();
+    assertThat(html).contains("2 hit(s)").contains("<mark>look</mark>").contains("s2</a> 1");
+    String escaped = inv.get("/search?q=members").body();
+    assertThat(escaped).contains("&lt;script&gt;").doesNotContain("<script>alert");
+    JsonNode api = JSON.readTree(inv.get("/api/search?q=kids&kind=message").body());
+    assertThat(api.path("result").path("total").asLong()).isEqualTo(1);
+    assertThat(api.path("result").path("kinds").path("message").asLong()).isEqualTo(1);
+    assertThat(inv.get("/search?q=%22unbalanced").statusCode()).isEqualTo(400);
+    assertThat(inv.get("/api/search?q=upload").body()).contains("entry-by-production");
+  }
+
+  @Test
+  void decisionsWatchlistNotesAndExport() throws Exception {
+    assertThat(inv.post("/watchlist", Map.of("kind", "person", "subject", "P1", "reason", "priority", "back", "/person/P1"), true).statusCode()).isEqualTo(303);
+    assertThat(inv.post("/notes", Map.of("kind", "person", "subject", "P1", "text", "Asked platform for records"), true).statusCode()).isEqualTo(303);
+    assertThat(inv.post("/decisions", Map.of("kind", "link-confirmed", "subject", "s2:b7", "other", "s1:a1"), true).statusCode()).isEqualTo(303);
+    String person = inv.get("/person/P1").body();
+    assertThat(person).contains("Remove from watchlist").contains("Asked platform for records").contains("confirmed");
+    assertThat(inv.get("/cases").body()).contains("priority").contains("link-confirmed");
+    JsonNode export = JSON.readTree(inv.get("/cases/export?person=P1&format=json").body());
+    assertThat(export.path("format").asText()).isEqualTo("webwatch-case/1");
+    assertThat(export.path("accounts")).hasSize(2);
+    assertThat(export.toString()).contains(Fixture.SHA).contains("must upload something").contains("Asked platform for records");
+    HttpResponse<String> csv = inv.get("/cases/export?person=P1&format=csv");
+    assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    assertThat(csv.body()).startsWith("person,site,account,record").contains("media,post,p1,new," + Fixture.SHA);
+    assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("case-P1.csv");
+  }
+
+  @Test
+  void hashLookupFindsCaptureAttachments() throws Exception {
+    JsonNode exact = JSON.readTree(inv.get("/m/lookup?signal_type=sha256&signal=" + Fixture.SHA).body());
+    assertThat(exact.path("matches").get(0).path("entry").asText()).isEqualTo("s1/at1");
+    assertThat(exact.path("matches").get(0).path("policy").asText()).isEqualTo("new");
+    String near = "0" + Fixture.PDQ.substring(1);
+    JsonNode pdq = JSON.readTree(inv.get("/m/lookup?signal_type=pdq&signal=" + near).body());
+    assertThat(pdq.path("matches").get(0).path("distance").asInt()).isEqualTo(4);
+    assertThat(inv.get("/m/lookup?signal_type=pdq&signal=zz").statusCode()).isEqualTo(400);
+    assertThat(inv.get("/h/hash?url=http://example.org/x").statusCode()).isEqualTo(400);
+    assertThat(inv.post("/hash", Map.of("signal_type", "md5", "signal", "b".repeat(32)), true).body()).contains("s1/at1");
+  }
+
+  @Test
+  void everyApiRouteIsInTheOpenApiDocument() throws Exception {
+    JsonNode doc = JSON.readTree(inv.get("/api/openapi.json").body());
+    JsonNode paths = doc.path("paths");
+    for (WebwatchServer.Route r : server.routes()) {
+      if (!(r.path().startsWith("/api/") || r.path().startsWith("/h/") || r.path().startsWith("/m/"))) continue;
+      assertThat(paths.has(r.path())).as("openapi path " + r.path()).isTrue();
+      assertThat(paths.path(r.path()).has(r.method().toLowerCase())).as("openapi " + r.method() + " " + r.path()).isTrue();
+    }
+  }
+
+  @Test
+  void viewsSearchesExportsAndDecisionsAreAuditedInAnIntactChain() {
+    inv.get("/person/P2");
+    inv.get("/search?q=audited%20query");
+    inv.get("/cases/export?person=P2");
+    inv.post("/decisions", Map.of("kind", "referred", "subject", "P2"), true);
+    AuditLog log = new AuditLog(store);
+    var entries = log.page(Long.MAX_VALUE, 1000, null);
+    assertThat(entries).extracting(AuditEntry::action).contains("login.ok", "dossier.view", "search", "export", "decision");
+    assertThat(entries).filteredOn(e -> e.action().equals("search")).extracting(AuditEntry::detail).anyMatch(d -> d.contains("audited query"));
+    assertThat(entries).filteredOn(e -> e.action().equals("dossier.view")).extracting(AuditEntry::target).contains("person:P2");
+    assertThat(entries).allMatch(e -> !e.actor().isEmpty());
+    assertThat(log.verify().intact()).isTrue();
+  }
+}

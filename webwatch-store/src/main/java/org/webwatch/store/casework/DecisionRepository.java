@@ -1,0 +1,67 @@
+package org.webwatch.store.casework;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.webwatch.casework.Decision;
+import org.webwatch.casework.DecisionKind;
+import org.webwatch.store.WebwatchStore;
+import org.webwatch.store.internal.Jdbc;
+
+/**
+ * Decisions on persons and links. Rows are appended, never changed; the newest decision on a
+ * subject is the one in force. Triage reads {@link #linkDecisions()} and {@link #personDecisions()}.
+ */
+public final class DecisionRepository {
+  private final Jdbc db;
+
+  public DecisionRepository(WebwatchStore store) {
+    this.db = new Jdbc(store);
+  }
+
+  private static Decision decision(ResultSet rs) throws SQLException {
+    return new Decision(rs.getLong("id"), DecisionKind.fromCode(rs.getString("kind")), rs.getString("subject"),
+        rs.getString("other"), rs.getString("reason"), rs.getString("actor"), rs.getLong("decided_at"));
+  }
+
+  /** Records a decision (already validated by {@link Decision}'s constructor); returns it with its id. */
+  public Decision record(Decision d) {
+    return db.tx(c -> {
+      Jdbc.update(c, "INSERT INTO decision (kind, subject, other, reason, actor, decided_at) VALUES (?,?,?,?,?,?)",
+          d.kind().code(), d.subject(), d.other(), d.reason(), d.actor(), d.time());
+      return Jdbc.list(c, "SELECT * FROM decision WHERE id = last_insert_rowid()", DecisionRepository::decision).get(0);
+    });
+  }
+
+  /** All decisions naming this person id or account (site:account), newest first. */
+  public List<Decision> about(String subject) {
+    return db.list("SELECT * FROM decision WHERE subject = ? OR other = ? ORDER BY id DESC", DecisionRepository::decision, subject, subject);
+  }
+
+  /** Every decision, newest first. */
+  public List<Decision> all() {
+    return db.list("SELECT * FROM decision ORDER BY id DESC", DecisionRepository::decision);
+  }
+
+  /** The decision in force per link (newest per account pair), for the next triage run. */
+  public List<LinkDecision> linkDecisions() {
+    Map<String, LinkDecision> latest = new LinkedHashMap<>();
+    for (Decision d : db.list("SELECT * FROM decision WHERE kind IN ('link-confirmed','link-rejected') ORDER BY id",
+        DecisionRepository::decision)) {
+      latest.put(d.subject() + "\n" + d.other(),
+          new LinkDecision(d.subject(), d.other(), d.kind() == DecisionKind.LINK_CONFIRMED, d.actor(), d.time()));
+    }
+    return List.copyOf(latest.values());
+  }
+
+  /** The decision in force per person id (newest: referred or dismissed). */
+  public Map<String, Decision> personDecisions() {
+    Map<String, Decision> latest = new LinkedHashMap<>();
+    for (Decision d : db.list("SELECT * FROM decision WHERE kind IN ('referred','dismissed') ORDER BY id", DecisionRepository::decision)) {
+      latest.put(d.subject(), d);
+    }
+    return Map.copyOf(latest);
+  }
+}

@@ -1,0 +1,90 @@
+package org.webwatch.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.webwatch.WebwatchException;
+import org.webwatch.store.WebwatchStore;
+
+/** Small JDBC helpers for the repositories: parameter binding, row mapping, typed errors. */
+public final class Jdbc {
+  /** Maps the current row of a result set. */
+  @FunctionalInterface
+  public interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  /** Work inside one connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private final WebwatchStore store;
+
+  public Jdbc(WebwatchStore store) {
+    this.store = store;
+  }
+
+  public <T> T with(Work<T> work) {
+    try (Connection c = store.connection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new WebwatchException(WebwatchException.Kind.INTERNAL, "store error: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs {@code work} in one write transaction (BEGIN IMMEDIATE: takes the writer lock up front). */
+  public <T> T tx(Work<T> work) {
+    return with(c -> {
+      c.setAutoCommit(false);
+      try {
+        T r = work.run(c);
+        c.commit();
+        return r;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    });
+  }
+
+  public <T> List<T> list(String sql, RowMapper<T> m, Object... args) {
+    return with(c -> list(c, sql, m, args));
+  }
+
+  public static <T> List<T> list(Connection c, String sql, RowMapper<T> m, Object... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<T> out = new ArrayList<>();
+        while (rs.next()) out.add(m.map(rs));
+        return out;
+      }
+    }
+  }
+
+  public <T> Optional<T> one(String sql, RowMapper<T> m, Object... args) {
+    List<T> l = list(sql, m, args);
+    return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+  }
+
+  public int update(String sql, Object... args) {
+    return with(c -> update(c, sql, args));
+  }
+
+  public static int update(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      return ps.executeUpdate();
+    }
+  }
+
+  public static void bind(PreparedStatement ps, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+  }
+}

@@ -1,0 +1,171 @@
+package org.webwatch.store.triage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import org.webwatch.store.WebwatchStore;
+import org.webwatch.store.internal.Jdbc;
+
+/**
+ * Read side of imported triage runs. Queue pages are keyset-paginated on rank ({@code rank >
+ * afterRank ORDER BY rank LIMIT n}), which stays O(log n + page) at any depth, with indexes on
+ * (run, band, rank) and (run, site, rank) for filters.
+ */
+public final class TriageRepository {
+  private final Jdbc db;
+
+  public TriageRepository(WebwatchStore store) {
+    this.db = new Jdbc(store);
+  }
+
+  private static TriageRun run(ResultSet rs) throws SQLException {
+    return new TriageRun(rs.getLong("id"), rs.getLong("imported_at"), rs.getString("source_dir"), rs.getString("status"),
+        rs.getLong("accounts"), rs.getLong("persons"), rs.getString("summary"));
+  }
+
+  private static QueueAccount account(ResultSet rs) throws SQLException {
+    return new QueueAccount(rs.getLong("rank"), rs.getString("site"), rs.getString("account"), rs.getString("username"),
+        rs.getString("person"), rs.getDouble("score"), rs.getString("band"), rs.getString("reasons"));
+  }
+
+  private static QueuePerson person(ResultSet rs) throws SQLException {
+    String acc = rs.getString("accounts");
+    return new QueuePerson(rs.getLong("rank"), rs.getString("person"), rs.getDouble("score"), rs.getString("band"),
+        acc.isEmpty() ? List.of() : List.of(acc.split("\\|")), rs.getString("reasons"));
+  }
+
+  public Optional<TriageRun> run(long id) {
+    return db.one("SELECT * FROM triage_run WHERE id = ?", TriageRepository::run, id);
+  }
+
+  /** The newest complete run, if any. */
+  public Optional<TriageRun> currentRun() {
+    return db.one("SELECT * FROM triage_run WHERE status = 'complete' ORDER BY id DESC LIMIT 1", TriageRepository::run);
+  }
+
+  public List<TriageRun> runs() {
+    return db.list("SELECT * FROM triage_run ORDER BY id DESC", TriageRepository::run);
+  }
+
+  /** Accounts ranked after {@code afterRank} matching {@code f}, best first, at most {@code limit}. */
+  public List<QueueAccount> accounts(long run, QueueFilter f, long afterRank, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM triage_account a WHERE a.run = ? AND a.rank > ?");
+    List<Object> args = new ArrayList<>(List.of(run, afterRank));
+    accountConditions(f, sql, args, "a");
+    sql.append(" ORDER BY a.rank LIMIT ?");
+    args.add(limit);
+    return db.list(sql.toString(), TriageRepository::account, args.toArray());
+  }
+
+  private static void accountConditions(QueueFilter f, StringBuilder sql, List<Object> args, String a) {
+    if (f.band() != null) {
+      sql.append(" AND ").append(a).append(".band = ?");
+      args.add(f.band());
+    }
+    if (f.site() != null) {
+      sql.append(" AND ").append(a).append(".site = ?");
+      args.add(f.site());
+    }
+    if (f.indicator() != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM triage_indicator i WHERE i.run = ").append(a).append(".run AND i.site = ")
+          .append(a).append(".site AND i.account = ").append(a).append(".account AND i.category = ?)");
+      args.add(f.indicator());
+    }
+    if (f.mediaStatus() != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM triage_media m WHERE m.run = ").append(a).append(".run AND m.site = ")
+          .append(a).append(".site AND m.account = ").append(a).append(".account AND m.status = ?)");
+      args.add(f.mediaStatus());
+    }
+  }
+
+  /** Persons ranked after {@code afterRank}; site/indicator/media filters apply to any of their accounts. */
+  public List<QueuePerson> persons(long run, QueueFilter f, long afterRank, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM triage_person p WHERE p.run = ? AND p.rank > ?");
+    List<Object> args = new ArrayList<>(List.of(run, afterRank));
+    if (f.band() != null) {
+      sql.append(" AND p.band = ?");
+      args.add(f.band());
+    }
+    if (f.site() != null || f.indicator() != null || f.mediaStatus() != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM triage_account a WHERE a.run = p.run AND a.person = p.person");
+      accountConditions(new QueueFilter(null, f.site(), f.indicator(), f.mediaStatus()), sql, args, "a");
+      sql.append(")");
+    }
+    sql.append(" ORDER BY p.rank LIMIT ?");
+    args.add(limit);
+    return db.list(sql.toString(), TriageRepository::person, args.toArray());
+  }
+
+  public Optional<QueueAccount> account(long run, String site, String account) {
+    return db.one("SELECT * FROM triage_account WHERE run = ? AND site = ? AND account = ?", TriageRepository::account, run, site, account);
+  }
+
+  public Optional<QueuePerson> person(long run, String person) {
+    return db.one("SELECT * FROM triage_person WHERE run = ? AND person = ?", TriageRepository::person, run, person);
+  }
+
+  public List<QueueAccount> accountsOfPerson(long run, String person) {
+    return db.list("SELECT * FROM triage_account WHERE run = ? AND person = ? ORDER BY rank", TriageRepository::account, run, person);
+  }
+
+  public List<IdentityRow> identities(long run, String person) {
+    return db.list("SELECT * FROM triage_identity WHERE run = ? AND person = ? ORDER BY site, account", rs -> new IdentityRow(
+        rs.getString("person"), rs.getString("site"), rs.getString("account"), rs.getDouble("confidence"),
+        rs.getString("evidence")), run, person);
+  }
+
+  private static IndicatorRow indicator(ResultSet rs) throws SQLException {
+    return new IndicatorRow(rs.getString("site"), rs.getString("kind"), rs.getString("item"), rs.getString("account"),
+        rs.getString("category"), rs.getInt("start"), rs.getInt("end"), rs.getString("text"));
+  }
+
+  public List<IndicatorRow> indicators(long run, String site, String account) {
+    return db.list("SELECT * FROM triage_indicator WHERE run = ? AND site = ? AND account = ? ORDER BY kind, item, start",
+        TriageRepository::indicator, run, site, account);
+  }
+
+  public List<IndicatorRow> indicatorsOfItem(long run, String site, String kind, String item) {
+    return db.list("SELECT * FROM triage_indicator WHERE run = ? AND site = ? AND kind = ? AND item = ? ORDER BY start",
+        TriageRepository::indicator, run, site, kind, item);
+  }
+
+  public List<IdentifierRow> identifiers(long run, String site, String account) {
+    return db.list("SELECT * FROM triage_identifier WHERE run = ? AND site = ? AND account = ? ORDER BY type, value",
+        rs -> new IdentifierRow(rs.getString("site"), rs.getString("kind"), rs.getString("item"), rs.getString("account"),
+            rs.getString("type"), rs.getString("value"), rs.getInt("valid") != 0), run, site, account);
+  }
+
+  /** Media rows of an account with the attachment's hashes from the capture store. */
+  public List<MediaRow> media(long run, String site, String account) {
+    return db.list("SELECT m.*, t.sha256, t.md5, t.pdq FROM triage_media m LEFT JOIN attachment t ON t.site = m.site AND t.id = m.attachment "
+        + "WHERE m.run = ? AND m.site = ? AND m.account = ? ORDER BY m.status, m.post", rs -> new MediaRow(rs.getString("site"),
+            rs.getString("post"), rs.getString("account"), rs.getString("attachment"), rs.getString("status"),
+            rs.getString("source"), rs.getString("category"), (Integer) rs.getObject("distance"), rs.getString("sha256"),
+            rs.getString("md5"), rs.getString("pdq")), run, site, account);
+  }
+
+  /** The explanation JSON of an account ({@code site:account}) or person, as imported. */
+  public Optional<String> explanation(long run, String kind, String subject) {
+    return db.one("SELECT json FROM triage_explanation WHERE run = ? AND subject_kind = ? AND subject = ?", rs -> rs.getString(1),
+        run, kind, subject);
+  }
+
+  public List<String> sites(long run) {
+    return db.list("SELECT DISTINCT site FROM triage_account WHERE run = ? ORDER BY site", rs -> rs.getString(1), run);
+  }
+
+  /** Number of indicator spans per code over the given accounts' items ({@code site/kind/id} keys). */
+  public Map<String, Long> indicatorCountsForItems(long run, List<String> itemKeys) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (String key : itemKeys) {
+      String[] p = key.split("/", 3);
+      if (p.length != 3) continue;
+      for (IndicatorRow r : indicatorsOfItem(run, p[0], p[1], p[2])) out.merge(r.category(), 1L, Long::sum);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,46 @@
+package org.webwatch.store.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.webwatch.casework.Decision;
+import org.webwatch.casework.DecisionKind;
+import org.webwatch.store.WebwatchStore;
+
+class DecisionRepositoryTest {
+  @TempDir Path dir;
+
+  @Test
+  void newestDecisionPerSubjectIsInForce() {
+    WebwatchStore store = WebwatchStore.open(dir);
+    DecisionRepository d = new DecisionRepository(store);
+    d.record(new Decision(0, DecisionKind.LINK_CONFIRMED, "s1:a", "s2:b", "", "alice", 1));
+    d.record(new Decision(0, DecisionKind.LINK_REJECTED, "s2:b", "s1:a", "different writing", "bob", 2));
+    d.record(new Decision(0, DecisionKind.LINK_CONFIRMED, "s1:a", "s3:c", "", "bob", 3));
+    d.record(new Decision(0, DecisionKind.DISMISSED, "P1", "", "already known", "alice", 4));
+    Decision referred = d.record(new Decision(0, DecisionKind.REFERRED, "P1", "", "", "bob", 5));
+    assertThat(referred.id()).isPositive();
+    assertThat(d.linkDecisions()).containsExactlyInAnyOrder(
+        new LinkDecision("s1:a", "s2:b", false, "bob", 2), new LinkDecision("s1:a", "s3:c", true, "bob", 3));
+    assertThat(d.personDecisions()).containsOnlyKeys("P1");
+    assertThat(d.personDecisions().get("P1").kind()).isEqualTo(DecisionKind.REFERRED);
+    assertThat(d.about("s1:a")).hasSize(3);
+    assertThat(d.all()).hasSize(5);
+  }
+
+  @Test
+  void watchlistAndNotes() {
+    CaseRepository c = new CaseRepository(WebwatchStore.open(dir));
+    c.watch("person", "P1", "alice", "check weekly", 1);
+    c.watch("person", "P1", "alice", "check daily", 2);
+    assertThat(c.watchlist()).singleElement().extracting(WatchEntry::reason).isEqualTo("check daily");
+    assertThat(c.watched("person", "P1")).isTrue();
+    c.addNote("person", "P1", "alice", "first", 1);
+    c.addNote("person", "P1", "bob", "second", 2);
+    assertThat(c.notes("person", "P1")).extracting(Note::text).containsExactly("second", "first");
+    assertThat(c.unwatch("person", "P1")).isTrue();
+    assertThat(c.watchlist()).isEmpty();
+  }
+}
