@@ -1,69 +1,110 @@
 package org.webwatch.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.webwatch.identity.AccountLinker;
+import org.webwatch.identity.EvidenceAccountLinker;
+import org.webwatch.identity.network.GraphNetworkAnalyzer;
 import org.webwatch.identity.network.NetworkAnalyzer;
+import org.webwatch.ingest.CaptureReader;
+import org.webwatch.ingest.CaptureVisitor;
+import org.webwatch.ingest.ReadReport;
+import org.webwatch.media.HashSetInfo;
+import org.webwatch.media.KnownMedia;
 import org.webwatch.media.MediaClassifier;
+import org.webwatch.model.AccountKey;
 import org.webwatch.model.IdentifierOccurrence;
 import org.webwatch.signals.IdentifierExtractor;
 import org.webwatch.signals.IndicatorDetector;
+import org.webwatch.signals.RuleIndicatorDetector;
+import org.webwatch.signals.ValidatingIdentifierExtractor;
+import org.webwatch.store.WebwatchStore;
+import org.webwatch.store.casework.DecisionRepository;
+import org.webwatch.store.casework.LinkDecision;
 import org.webwatch.triage.CaptureSource;
 import org.webwatch.triage.PaymentsInput;
+import org.webwatch.triage.SourceCounts;
 
 /**
- * The ONE place the CLI constructs stage implementations. The implementations (capture reader,
- * signals, media, identity, network, payments) live on other branches: each method below that
- * throws {@code UnsupportedOperationException("wired at merge")} is replaced by one line
- * constructing the real class when the branches merge. Nothing else in the CLI changes.
+ * The ONE place the CLI constructs stage implementations, so that commands stay thin and a
+ * different implementation (an agency's detector, a PostgreSQL store) is swapped in here only.
  */
 final class Components {
   private Components() {}
 
-  private static UnsupportedOperationException atMerge(String what) {
-    return new UnsupportedOperationException("wired at merge: " + what);
-  }
-
   /** Wraps {@code new CaptureReader().read(path, visitor)}; name = the path; counts from its ReadReport. */
   static CaptureSource capture(Path path) {
-    throw atMerge("org.webwatch.ingest.CaptureReader for " + path);
+    return new CaptureSource() {
+      @Override
+      public String name() {
+        return path.toString();
+      }
+
+      @Override
+      public SourceCounts read(CaptureVisitor visitor) {
+        ReadReport r = new CaptureReader().read(path, visitor);
+        return new SourceCounts(r.accepted(), r.rejected());
+      }
+    };
   }
 
   /** The rule-based detector, with the agency's rules file when given (else the bundled rules). */
   static IndicatorDetector detector(Path rulesOrNull) {
-    throw atMerge("IndicatorDetector");
+    return rulesOrNull == null
+        ? RuleIndicatorDetector.withDefaultRules()
+        : RuleIndicatorDetector.fromFile(rulesOrNull, false);
   }
 
   static IdentifierExtractor extractor() {
-    throw atMerge("IdentifierExtractor");
+    return new ValidatingIdentifierExtractor();
   }
 
   /** The media classifier over the given hash sets (none: every hashed attachment is new). */
   static MediaClassifier media(List<Path> hashSets) {
-    throw atMerge("MediaClassifier");
+    return KnownMedia.load(hashSets);
   }
 
   /** Name → version of each loaded hash set, for summary.json (keys {@code hash-set:NAME}). */
   static Map<String, String> hashSetVersions(MediaClassifier media) {
-    throw atMerge("hash-set versions");
+    Map<String, String> out = new TreeMap<>();
+    if (media instanceof KnownMedia km) {
+      for (HashSetInfo s : km.sets()) {
+        out.put("hash-set:" + s.name(), (s.version() == null ? "" : s.version()) + " (" + s.entries() + " entries)");
+      }
+    }
+    return out;
   }
 
   /** A fresh account linker per run; {@code dataOrNull} holds analyst link decisions when given. */
   static Supplier<AccountLinker> linker(Path dataOrNull) {
-    throw atMerge("AccountLinker");
+    List<LinkDecision> decisions = List.of();
+    if (dataOrNull != null && Files.exists(dataOrNull.resolve(WebwatchStore.DATABASE_FILE))) {
+      try (WebwatchStore store = WebwatchStore.open(dataOrNull)) {
+        decisions = new DecisionRepository(store).linkDecisions();
+      }
+    }
+    List<LinkDecision> fixed = decisions;
+    return () -> {
+      EvidenceAccountLinker linker = new EvidenceAccountLinker();
+      for (LinkDecision d : fixed) {
+        linker.decision(AccountKey.parse(d.accountA()), AccountKey.parse(d.accountB()), d.confirmed());
+      }
+      return linker;
+    };
   }
 
   static Supplier<NetworkAnalyzer> network() {
-    throw atMerge("NetworkAnalyzer");
+    return GraphNetworkAnalyzer::new;
   }
 
   /** Empty when no chain file is given; else the payments analysis over the given chain data. */
-  static Optional<Function<List<IdentifierOccurrence>, PaymentsInput>> payments(List<Path> chains) {
-    if (chains.isEmpty()) return Optional.empty();
-    throw atMerge("payments over " + chains);
+  static Optional<Function<List<IdentifierOccurrence>, PaymentsInput>> payments(ChainPayments chain) {
+    return chain == null ? Optional.empty() : Optional.of(chain);
   }
 }

@@ -63,12 +63,14 @@ public final class TriageCommand implements Callable<Integer> {
     if (reportTop < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--report-top must be >= 0");
     RiskModel riskModel = model == null ? RiskModel.defaults() : RiskModel.load(model);
     MediaClassifier media = Components.media(hashes);
+    ChainPayments chain = chains.isEmpty() ? null : new ChainPayments(chains);
     TriageComponents components = new TriageComponents(Components.detector(rules), Components.extractor(), media,
-        Components.linker(data), Components.network(), Components.payments(chains), riskModel, Components.hashSetVersions(media));
+        Components.linker(data), Components.network(), Components.payments(chain), riskModel, Components.hashSetVersions(media));
     List<CaptureSource> sources = new ArrayList<>();
     for (Path p : captures) sources.add(Components.capture(p));
     TriageOptions options = new TriageOptions(threads, TriageOptions.DEFAULT_BATCH_SIZE, reportTop);
     TriageResult r = new TriagePipeline(components, options).run(sources, out);
+    if (chain != null) chain.write(out);
     long rejected = r.summary().counts().getOrDefault("rejected", 0L);
     stdout.println("triage: " + r.accounts().size() + " accounts, " + r.persons().size() + " persons; "
         + r.summary().counts().getOrDefault("bands.persons.critical", 0L) + " critical, "
