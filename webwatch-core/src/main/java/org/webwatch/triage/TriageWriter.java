@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.webwatch.identity.IdentityResult;
@@ -40,7 +39,7 @@ public final class TriageWriter {
   private TriageWriter() {}
 
   public static String number(double x) {
-    return String.format(Locale.ROOT, "%.3f", x);
+    return org.webwatch.triage.internal.Numbers.fixed(x, 3);
   }
 
   /** Writes all ranking-derived files of {@code r} into {@code dir}. */

@@ -71,4 +71,16 @@ class TriageWriterTest {
     assertThat(x.after().length()).isEqualTo(Excerpt.CONTEXT_CHARS + 2);
     assertThat(Excerpt.of("short SPAN text", 6, 10)).isEqualTo(new Excerpt("short ", "SPAN", " text"));
   }
+
+  @Test
+  void fixedPointFormattingMatchesFormatForRoundedScores() {
+    java.util.Random rnd = new java.util.Random(9);
+    for (int i = 0; i < 5000; i++) {
+      double x = Math.round(rnd.nextDouble() * 200_000 - 1000) / 1000.0;
+      assertThat(TriageWriter.number(x)).isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", x));
+    }
+    assertThat(org.webwatch.triage.internal.Numbers.fixed(0.0000004, 6)).isEqualTo("0.000000");
+    assertThat(org.webwatch.triage.internal.Numbers.fixed(3, 6)).isEqualTo("3.000000");
+    assertThat(org.webwatch.triage.internal.Numbers.fixed(2.5, 0)).isEqualTo("3");
+  }
 }

@@ -80,9 +80,9 @@ public final class Ranker {
       double bt = maxBt > 0 ? r.betweenness() / maxBt : 0;
       double centrality = Math.max(pr, bt);
       if (centrality > 0) a.set("network", (long) r.inDegree() + r.outDegree(), centrality,
-          List.of(new Evidence("network", String.format(java.util.Locale.ROOT, "%.3f", centrality), centrality,
-              String.format(java.util.Locale.ROOT, "pagerank %.6f, betweenness %.3f, in %d, out %d, community %d",
-                  r.pagerank(), r.betweenness(), r.inDegree(), r.outDegree(), r.community()))), s);
+          List.of(new Evidence("network", Numbers.fixed(centrality, 3), centrality, "pagerank " + Numbers.fixed(r.pagerank(), 6)
+              + ", betweenness " + Numbers.fixed(r.betweenness(), 3) + ", in " + r.inDegree() + ", out " + r.outDegree()
+              + ", community " + r.community())), s);
       if (r.admin() || r.moderator()) a.set("admin", 1, 1,
           List.of(new Evidence("admin", r.admin() ? "admin" : "moderator", 1.0, "site role")), s);
     }

@@ -101,34 +101,34 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
 
   @Override
   public void manifest(CaptureManifest m) {
-    guard("network", () -> network.manifest(m));
+    guard(() -> "network manifest", () -> network.manifest(m));
   }
 
   @Override
   public void site(Site s) {
     count("read.sites");
-    guard("network", () -> network.site(s));
+    guard(() -> "network site " + s.id(), () -> network.site(s));
   }
 
   @Override
   public void board(Board b) {
     count("read.boards");
-    guard("network", () -> network.board(b));
+    guard(() -> "network board " + b.site() + "/" + b.id(), () -> network.board(b));
   }
 
   @Override
   public void thread(ForumThread t) {
     count("read.threads");
-    guard("network", () -> network.thread(t));
+    guard(() -> "network thread " + t.site() + "/" + t.id(), () -> network.thread(t));
     if (t.author() != null) text(new TextItem(t.site(), TextKind.THREAD_TITLE, t.id(), t.author(), null, t.createdAt(), t.title()));
   }
 
   @Override
   public void account(Account a) {
     count("read.accounts");
-    guard("network", () -> network.account(a));
+    guard(() -> "network account " + a.key(), () -> network.account(a));
     long t0 = System.nanoTime();
-    guard("linker account " + a.key(), () -> linker.account(a));
+    guard(() -> "linker account " + a.key(), () -> linker.account(a));
     feedNanos += System.nanoTime() - t0;
     aggregate(a.key()).username(a.username());
     text(new TextItem(a.site(), TextKind.SIGNATURE, a.id(), a.id(), null, null, a.signature()));
@@ -140,13 +140,13 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
   @Override
   public void post(Post p) {
     count("read.posts");
-    guard("network", () -> network.post(p));
+    guard(() -> "network post " + p.site() + "/" + p.id(), () -> network.post(p));
     aggregate(p.authorKey()).item(p.createdAt());
     boolean hasText = p.text() != null && !p.text().isBlank();
     if (hasText) text(new TextItem(p.site(), TextKind.POST, p.id(), p.author(), null, p.createdAt(), p.text()));
     else {
       long t0 = System.nanoTime();
-      guard("linker activity " + p.authorKey(), () -> linker.activity(p.authorKey(), p.createdAt()));
+      guard(() -> "linker activity post " + p.site() + "/" + p.id(), () -> linker.activity(p.authorKey(), p.createdAt()));
       feedNanos += System.nanoTime() - t0;
     }
     attachments(p.site(), p.id(), p.author(), p.createdAt(), p.attachments());
@@ -155,7 +155,7 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
   @Override
   public void message(Message m) {
     count("read.messages");
-    guard("network", () -> network.message(m));
+    guard(() -> "network message " + m.site() + "/" + m.id(), () -> network.message(m));
     aggregate(m.authorKey()).item(m.createdAt());
     if (m.subject() != null)
       text(new TextItem(m.site(), TextKind.MESSAGE, m.id() + "#subject", m.author(), null, m.createdAt(), m.subject()));
@@ -166,7 +166,7 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
   @Override
   public void rejected(RecordError error) {
     count("rejected");
-    network.rejected(error);
+    guard(() -> "network rejected", () -> network.rejected(error));
     note("rejected " + error);
   }
 
@@ -321,12 +321,12 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
   }
 
   /** Runs a feed into a stage; a stage failing on one record is reported and skipped, never fatal. */
-  private void guard(String where, Runnable r) {
+  private void guard(java.util.function.Supplier<String> where, Runnable r) {
     try {
       r.run();
     } catch (RuntimeException e) {
       count("component-errors");
-      note("component error in " + where + ": " + e);
+      note("component error in " + where.get() + ": " + e);
     }
   }
 
