@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.webwatch.payments.ChainStore;
+import org.webwatch.payments.ChainStoreFile;
 import org.webwatch.payments.ChangeHeuristics;
 import org.webwatch.payments.ChangeHint;
 import org.webwatch.payments.PathHop;
@@ -38,7 +39,8 @@ public final class ChainCommand implements Runnable {
       name = "parse",
       mixinStandardHelpOptions = true,
       description = "Parses block files and prints blocks, transactions, first/last hash and located errors.",
-      footer = {"", "Example: webwatch chain parse ~/.bitcoin/blocks/blk00000.dat block170.hex"})
+      footer = {"", "Example: webwatch chain parse ~/.bitcoin/blocks/blk00000.dat block170.hex",
+          "         webwatch chain parse --store data/chain.store ~/.bitcoin/blocks/blk00001.dat"})
   static final class Parse implements java.util.concurrent.Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -48,14 +50,19 @@ public final class ChainCommand implements Runnable {
     @Option(names = "--max-errors", defaultValue = "20", description = "Errors listed per file (default ${DEFAULT-VALUE}).")
     int maxErrors;
 
+    @Option(names = "--store", paramLabel = "STORE",
+        description = "Also add the blocks to this chain store file (created if absent, else extended).")
+    Path store;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       BlockFileReader reader = new BlockFileReader();
+      ChainStore chain = store == null ? null : java.nio.file.Files.exists(store) ? ChainStoreFile.load(store) : new ChainStore();
       long errors = 0;
       for (Path f : files) {
         long t0 = System.nanoTime();
-        ReadSummary s = reader.read(f, b -> {});
+        ReadSummary s = chain == null ? reader.read(f, b -> {}) : chain.ingest(f);
         double secs = (System.nanoTime() - t0) / 1e9;
         out.printf("%s: format=%s bytes=%d blocks=%d txs=%d rejected=%d errors=%d (%.1f MB/s)%n", f, s.format(),
             s.bytes(), s.blocks(), s.txs(), s.rejected(), s.errorCount(), s.bytes() / 1e6 / Math.max(secs, 1e-9));
@@ -63,6 +70,11 @@ public final class ChainCommand implements Runnable {
             s.lastHash() == null ? "-" : s.lastHash());
         s.errors().stream().limit(maxErrors).forEach(e -> out.println("  error " + e));
         errors += s.errorCount();
+      }
+      if (chain != null) {
+        ChainStoreFile.save(chain, store);
+        out.printf("store %s: %d blocks, %d txs, %d addresses%n", store, chain.blockCount(), chain.txCount(),
+            chain.addressCount());
       }
       out.flush();
       return errors > 0 ? WebwatchCli.EXIT_WITH_REJECTS : WebwatchCli.EXIT_OK;
@@ -84,8 +96,11 @@ public final class ChainCommand implements Runnable {
     @Option(names = "--to", required = true, description = "Receiving address.")
     String to;
 
-    @Option(names = "--chain", required = true, arity = "1..*", description = "Block files.")
-    List<Path> chain;
+    @Option(names = "--chain", arity = "1..*", description = "Block files (read after --store, if given).")
+    List<Path> chain = List.of();
+
+    @Option(names = "--store", paramLabel = "STORE", description = "Chain store file written by 'chain parse --store'.")
+    Path storeFile;
 
     @Option(names = "--max-depth", defaultValue = "" + PaymentPathSearch.DEFAULT_MAX_DEPTH,
         description = "Most hops (default ${DEFAULT-VALUE}).")
@@ -103,7 +118,11 @@ public final class ChainCommand implements Runnable {
         err.println("webwatch: --max-depth and --degree-cap must be at least 1");
         return WebwatchCli.EXIT_USAGE;
       }
-      ChainStore store = new ChainStore();
+      if (chain.isEmpty() && storeFile == null) {
+        err.println("webwatch: give --chain FILE... and/or --store STORE");
+        return WebwatchCli.EXIT_USAGE;
+      }
+      ChainStore store = storeFile == null ? new ChainStore() : ChainStoreFile.load(storeFile);
       long errors = 0;
       for (Path f : chain) {
         ReadSummary s = store.ingest(f);

@@ -57,4 +57,17 @@ class ChainCommandTest {
     assertThat(missing[0]).isEqualTo(Integer.toString(WebwatchCli.EXIT_REFUSED));
     assertThat(missing[2]).contains("does not appear");
   }
+
+  @Test
+  void parseIntoStoreThenTraceFromStore() {
+    Path store = tmp.resolve("chain.store");
+    String[] p = run("chain", "parse", "--store", store.toString(), BLOCKS.resolve("first-100k-blocks.dat").toString());
+    assertThat(p[0]).isEqualTo("0");
+    assertThat(p[1]).contains("store " + store + ": 439 blocks");
+    String[] r = run("chain", "trace", "--store", store.toString(), "--from", "12cbQLTFMXRnSzktFkuoG3eHoMeFtpTu3S",
+        "--to", "1Q2TWHE3GMdB6BZKafqwxXtWAWgFt5Jvm3");
+    assertThat(r[0]).isEqualTo("0");
+    assertThat(r[1]).contains("tx f4184fc596403b9d638783cf57adfe4c75c605f6356fbc91338530e9831e9e16");
+    assertThat(run("chain", "trace", "--from", "a", "--to", "b")[0]).isEqualTo(Integer.toString(WebwatchCli.EXIT_USAGE));
+  }
 }

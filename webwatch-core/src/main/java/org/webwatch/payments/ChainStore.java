@@ -22,7 +22,8 @@ import org.webwatch.payments.internal.TxidIndex;
  * bytes of heap per address on a synthetic 10M-address chain (11M outputs, 2.8M txs), array
  * growth slack and clustering included. Inputs whose funding transaction has not been read (blocks
  * outside the files given, or read out of order) stay unresolved and are counted.
- * Ingest is incremental: call {@link #ingest} / {@link #add} with more blocks at any time.
+ * Ingest is incremental: call {@link #ingest} / {@link #add} with more blocks at any time;
+ * {@link ChainStoreFile} saves and loads the whole store.
  * Not thread-safe.
  */
 public final class ChainStore {
@@ -174,8 +175,12 @@ public final class ChainStore {
 
   /** Tx index of a displayed txid, or -1. */
   public int txOf(String txidHex) {
-    byte[] b = Hex.decodeReversed(txidHex);
-    return b.length == 32 ? txIndex.get(b, txids) : -1;
+    if (txidHex == null || txidHex.length() != 64) return -1;
+    try {
+      return txIndex.get(Hex.decodeReversed(txidHex), txids);
+    } catch (IllegalArgumentException e) {
+      return -1;
+    }
   }
 
   public String txid(int tx) {

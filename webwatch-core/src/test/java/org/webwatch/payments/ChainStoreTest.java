@@ -43,5 +43,7 @@ class ChainStoreTest {
     assertThat(s.sentSat(hal)).isZero();
     assertThat(s.firstSeen(hal)).isEqualTo(s.lastSeen(hal)).isEqualTo(1231731025L);
     assertThat(s.addressId("not-an-address")).isEqualTo(-1);
+    assertThat(s.txOf("zz")).isEqualTo(-1);
+    assertThat(s.txOf("g".repeat(64))).isEqualTo(-1);
   }
 }

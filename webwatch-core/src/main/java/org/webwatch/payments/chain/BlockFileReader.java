@@ -5,12 +5,12 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.webwatch.WebwatchException;
 
 /**
  * Streams blocks out of a file: Bitcoin Core {@code blk*.dat} (magic ‖ LE uint32 size ‖
@@ -27,7 +27,11 @@ public final class BlockFileReader {
   private final BlockParser parser = new BlockParser();
   private byte[] block = new byte[1 << 20];
 
-  /** Reads every block of {@code file}, handing each to {@code sink} in file order. */
+  /**
+   * Reads every block of {@code file}, handing each to {@code sink} in file order. Content
+   * problems are returned in the summary; only a file that cannot be opened or read throws
+   * ({@link WebwatchException}: NOT_FOUND or INVALID_INPUT).
+   */
   public ReadSummary read(Path file, Consumer<ChainBlock> sink) {
     String source = file.toString();
     try (InputStream raw = Files.newInputStream(file)) {
@@ -49,8 +53,10 @@ public final class BlockFileReader {
         readRaw(in, run);
       }
       return run.summary(format);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new WebwatchException(WebwatchException.Kind.NOT_FOUND, "block file not found: " + source, e);
     } catch (IOException e) {
-      throw new UncheckedIOException("reading " + source + ": " + e.getMessage(), e);
+      throw new WebwatchException(WebwatchException.Kind.INVALID_INPUT, "cannot read block file " + source + ": " + e, e);
     }
   }
 

@@ -161,4 +161,13 @@ class BlockFileReaderTest {
     assertThat(s.blocks()).isZero();
     assertThat(s.errors()).singleElement().satisfies(e -> assertThat(e.what()).contains("empty file"));
   }
+
+  @Test
+  void missingFileIsATypedNotFoundError() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BlockFileReader().read(tmp.resolve("nope.dat"), b -> {}))
+        .isInstanceOf(org.webwatch.WebwatchException.class)
+        .hasMessageContaining("block file not found")
+        .satisfies(e -> assertThat(((org.webwatch.WebwatchException) e).kind())
+            .isEqualTo(org.webwatch.WebwatchException.Kind.NOT_FOUND));
+  }
 }

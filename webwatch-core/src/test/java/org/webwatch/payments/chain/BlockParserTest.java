@@ -167,4 +167,20 @@ class BlockParserTest {
     }
     assertThat(errors).isGreaterThan(1000);
   }
+
+  @Test
+  void alteredWitnessReservedValueIsACommitmentMismatchWhileMerkleStaysValid() throws Exception {
+    byte[] b = Files.readAllBytes(BLOCKS.resolve("block481829.dat"));
+    // The coinbase witness: 1 item of 32 bytes (0x01 0x20 + reserved value), first after the header.
+    int at = -1;
+    for (int i = 80; i < 2000 && at < 0; i++) {
+      if (b[i] == 1 && b[i + 1] == 0x20) at = i + 2;
+    }
+    assertThat(at).isPositive();
+    byte[] bad = b.clone();
+    bad[at] ^= 1;
+    ChainBlock blk = new BlockParser().parse(bad, 0, bad.length, "x", 0);
+    assertThat(blk.merkleOk()).isTrue(); // txids exclude witness data
+    assertThat(blk.witnessCheck()).isEqualTo(WitnessCheck.MISMATCH);
+  }
 }
