@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     description = "Finds the forum accounts and persons to look at first, and shows why.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
       GenerateCommand.class,
       HashCommand.class,
       MatchCommand.class,
