@@ -298,6 +298,34 @@ class GeneratedTruthTest {
   }
 
   @Test
+  void buyersPayTheAddressesSellersShow() throws IOException {
+    Map<String, String> personOf = new HashMap<>();
+    Map<String, String> roleOf = new HashMap<>();
+    for (Map<String, String> a : Csv.read(g.dir.resolve("truth/accounts.csv"))) {
+      personOf.put(a.get("site") + ":" + a.get("account"), a.get("person"));
+      roleOf.put(a.get("person"), a.get("role"));
+    }
+    Map<String, Set<String>> sellerBtc = new HashMap<>();
+    List<Map<String, String>> rows = Csv.read(g.dir.resolve("truth/identifiers.csv"));
+    for (Map<String, String> r : rows) {
+      String person = personOf.get(r.get("site") + ":" + r.get("account"));
+      if (r.get("type").equals("btc") && (r.get("note").equals("own") || r.get("note").equals("seller-own")) && roleOf.get(person).equals("stream-seller")) {
+        sellerBtc.computeIfAbsent(person, k -> new HashSet<>()).add(r.get("value"));
+      }
+    }
+    int payments = 0;
+    for (Map<String, String> r : rows) {
+      if (!r.get("note").startsWith("paid-to:P")) continue;
+      String seller = r.get("note").substring("paid-to:".length());
+      assertThat(roleOf.get(seller)).isEqualTo("stream-seller");
+      assertThat(sellerBtc.get(seller)).as(r.toString()).contains(r.get("value"));
+      assertThat(roleOf.get(personOf.get(r.get("site") + ":" + r.get("account")))).isEqualTo("stream-buyer");
+      payments++;
+    }
+    assertThat(payments).isPositive();
+  }
+
+  @Test
   void decoysAreSharedByDifferentPersons() throws IOException {
     Map<String, String> personOf = new HashMap<>();
     for (Map<String, String> a : Csv.read(g.dir.resolve("truth/accounts.csv"))) personOf.put(a.get("site") + ":" + a.get("account"), a.get("person"));
