@@ -69,7 +69,7 @@ final class PostContent {
       indicator(p.role == Role.GATEKEEPER ? "entry-by-production" : "production-claim", p, null, r);
     }
     if (tc.length() > 0) {
-      Text.json(sb.append(",\"signature\":"), tc.text().strip().equals(tc.text()) ? tc.text() : tc.text());
+      Text.json(sb.append(",\"signature\":"), tc.text());
       tc.flush(sink, site.siteId, "signature", a.id, a.id, "");
     }
     // Profile fields: contact, wallet, pgp block, about.
