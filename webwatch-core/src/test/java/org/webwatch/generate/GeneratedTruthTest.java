@@ -112,6 +112,28 @@ class GeneratedTruthTest {
     return ids;
   }
 
+  private static long epoch(JsonNode t) {
+    return t.isIntegralNumber() ? t.asLong() : OffsetDateTime.parse(t.asText()).toEpochSecond();
+  }
+
+  @Test
+  void postsComeAfterTheirThreadAndAfterThePostTheyAnswer() {
+    Map<String, Long> threadTs = new HashMap<>();
+    for (JsonNode t : g.records("threads.jsonl")) threadTs.put(Generated.key(t.get("site"), t.get("id")), epoch(t.get("created_at")));
+    Map<String, Long> postTs = new HashMap<>();
+    int replies = 0;
+    for (JsonNode p : g.records("posts.jsonl")) {
+      long ts = epoch(p.get("created_at"));
+      assertThat(ts).as(p.toString()).isGreaterThanOrEqualTo(threadTs.get(Generated.key(p.get("site"), p.get("thread"))));
+      if (p.has("reply_to")) {
+        assertThat(ts).isGreaterThanOrEqualTo(postTs.get(Generated.key(p.get("site"), p.get("reply_to"))));
+        replies++;
+      }
+      postTs.put(Generated.key(p.get("site"), p.get("id")), ts);
+    }
+    assertThat(replies).isPositive();
+  }
+
   @Test
   void brokenRecordsAreExactlyTheListedLines() throws IOException {
     Map<String, List<Long>> broken = g.broken();
