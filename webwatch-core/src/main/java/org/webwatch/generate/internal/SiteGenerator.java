@@ -48,6 +48,7 @@ public final class SiteGenerator {
   /** Writes {@code dir}/{sites,boards,accounts,threads,posts,messages}.jsonl for this site. */
   public void run(Path dir) throws IOException {
     Files.createDirectories(dir);
+    sink.spillTo(dir);
     long start = Population.EPOCH_2019 / 86400 + site.index * 45L;
     try (BufferedWriter w = writer(dir, "sites.jsonl")) {
       StringBuilder sb = new StringBuilder("{\"id\":").append(site.siteJson()).append(",\"name\":");
@@ -92,6 +93,7 @@ public final class SiteGenerator {
     try (BufferedWriter w = writer(dir, "messages.jsonl")) {
       writeMessages(w, start);
     }
+    sink.spillAll();
   }
 
   private static long dayOf(long start, long i, long total) {
@@ -183,6 +185,7 @@ public final class SiteGenerator {
       sb.append("}\n");
       out.write(sb.toString());
       sink.postCount++;
+      if ((sink.postCount & 1023) == 0) sink.spillIfLarge();
       th.recent[th.n % 8] = postId;
       th.recentTs[th.n % 8] = ts;
       th.n++;
@@ -248,6 +251,7 @@ public final class SiteGenerator {
       Text.json(sb, text).append("}\n");
       out.write(sb.toString());
       sink.messageCount++;
+      if ((sink.messageCount & 1023) == 0) sink.spillIfLarge();
     }
   }
 
