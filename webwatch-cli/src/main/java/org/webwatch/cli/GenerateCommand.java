@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
     },
     footer = {"", "Example: ./webwatch generate --persons 20000 --seed 7 --out /tmp/pop (about 200,000 posts)"})
 public final class GenerateCommand implements Callable<Integer> {
-  @Option(names = "--persons", required = true, description = "number of persons (1..10,000,000)")
+  @Option(names = "--persons", required = true, description = "number of persons (1..2,000,000)")
   int persons;
 
   @Option(names = "--seed", required = true, description = "random seed")

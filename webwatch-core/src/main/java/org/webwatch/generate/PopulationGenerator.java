@@ -64,8 +64,8 @@ public final class PopulationGenerator {
       writeManifest(capture, o);
       BrokenRecords broken = new BrokenRecords(pop, o.seed());
       for (String f : CAPTURE_FILES) concatParts(parts, capture, f, pop.sites.length, broken);
-      deleteTree(parts);
       TruthWriter.write(pop, sinks, out);
+      deleteTree(parts);
       long posts = 0, messages = 0, ind = 0, neg = 0, att = 0, thr = 0;
       for (TruthSink s : sinks) {
         posts += s.postCount;

@@ -112,6 +112,28 @@ class GeneratedTruthTest {
     return ids;
   }
 
+  private static long epoch(JsonNode t) {
+    return t.isIntegralNumber() ? t.asLong() : OffsetDateTime.parse(t.asText()).toEpochSecond();
+  }
+
+  @Test
+  void postsComeAfterTheirThreadAndAfterThePostTheyAnswer() {
+    Map<String, Long> threadTs = new HashMap<>();
+    for (JsonNode t : g.records("threads.jsonl")) threadTs.put(Generated.key(t.get("site"), t.get("id")), epoch(t.get("created_at")));
+    Map<String, Long> postTs = new HashMap<>();
+    int replies = 0;
+    for (JsonNode p : g.records("posts.jsonl")) {
+      long ts = epoch(p.get("created_at"));
+      assertThat(ts).as(p.toString()).isGreaterThanOrEqualTo(threadTs.get(Generated.key(p.get("site"), p.get("thread"))));
+      if (p.has("reply_to")) {
+        assertThat(ts).isGreaterThanOrEqualTo(postTs.get(Generated.key(p.get("site"), p.get("reply_to"))));
+        replies++;
+      }
+      postTs.put(Generated.key(p.get("site"), p.get("id")), ts);
+    }
+    assertThat(replies).isPositive();
+  }
+
   @Test
   void brokenRecordsAreExactlyTheListedLines() throws IOException {
     Map<String, List<Long>> broken = g.broken();
@@ -295,6 +317,34 @@ class GeneratedTruthTest {
       int k = p.get("accounts").split("\\|").length;
       assertThat(pairs.getOrDefault(p.get("person"), 0)).isEqualTo(k * (k - 1) / 2);
     }
+  }
+
+  @Test
+  void buyersPayTheAddressesSellersShow() throws IOException {
+    Map<String, String> personOf = new HashMap<>();
+    Map<String, String> roleOf = new HashMap<>();
+    for (Map<String, String> a : Csv.read(g.dir.resolve("truth/accounts.csv"))) {
+      personOf.put(a.get("site") + ":" + a.get("account"), a.get("person"));
+      roleOf.put(a.get("person"), a.get("role"));
+    }
+    Map<String, Set<String>> sellerBtc = new HashMap<>();
+    List<Map<String, String>> rows = Csv.read(g.dir.resolve("truth/identifiers.csv"));
+    for (Map<String, String> r : rows) {
+      String person = personOf.get(r.get("site") + ":" + r.get("account"));
+      if (r.get("type").equals("btc") && (r.get("note").equals("own") || r.get("note").equals("seller-own")) && roleOf.get(person).equals("stream-seller")) {
+        sellerBtc.computeIfAbsent(person, k -> new HashSet<>()).add(r.get("value"));
+      }
+    }
+    int payments = 0;
+    for (Map<String, String> r : rows) {
+      if (!r.get("note").startsWith("paid-to:P")) continue;
+      String seller = r.get("note").substring("paid-to:".length());
+      assertThat(roleOf.get(seller)).isEqualTo("stream-seller");
+      assertThat(sellerBtc.get(seller)).as(r.toString()).contains(r.get("value"));
+      assertThat(roleOf.get(personOf.get(r.get("site") + ":" + r.get("account")))).isEqualTo("stream-buyer");
+      payments++;
+    }
+    assertThat(payments).isPositive();
   }
 
   @Test

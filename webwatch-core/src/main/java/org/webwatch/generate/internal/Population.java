@@ -24,11 +24,13 @@ public final class Population {
 
   private static final String[] ADJ = {
     "shadow", "silent", "dark", "blue", "lost", "quiet", "night", "grey", "wild", "cold", "red", "lucky", "old",
-    "hidden", "sleepy", "iron", "crazy", "lonely", "frost", "misty", "rusty", "happy", "black", "swift", "little"
+    "hidden", "sleepy", "iron", "crazy", "lonely", "frost", "misty", "rusty", "happy", "black", "swift", "little",
+    "brave", "gentle", "stray", "velvet", "amber", "hollow", "paper", "stone", "winter", "summer", "secret", "jolly"
   };
   private static final String[] NOUN = {
     "fox", "owl", "wolf", "raven", "bear", "ghost", "rider", "walker", "storm", "hawk", "tiger", "moon", "river",
-    "pilot", "joker", "sailor", "monk", "viper", "badger", "falcon", "wizard", "panda", "rabbit", "lynx", "crow"
+    "pilot", "joker", "sailor", "monk", "viper", "badger", "falcon", "wizard", "panda", "rabbit", "lynx", "crow",
+    "otter", "heron", "drifter", "nomad", "ranger", "pirate", "ember", "comet", "willow", "ferret", "spider", "knight"
   };
   private static final String[] MAIL = {"protonmail.com", "tutanota.com", "cock.li", "onionmail.org", "mail.ru", "dnmx.org"};
 
@@ -144,7 +146,12 @@ public final class Population {
         similarTo = other.accounts.get(0);
       }
     }
-    if (p.baseName == null) p.baseName = ADJ[r.nextInt(ADJ.length)] + (r.nextBoolean() ? "_" : "") + NOUN[r.nextInt(NOUN.length)];
+    if (p.baseName == null) {
+      // Word pair plus, for half of the persons, a number: keeps accidental exact collisions
+      // between different persons rare, so the planted similar-name decoys are the hard cases.
+      p.baseName = ADJ[r.nextInt(ADJ.length)] + (r.nextBoolean() ? "_" : "") + NOUN[r.nextInt(NOUN.length)]
+          + (r.nextBoolean() ? Integer.toString(r.nextInt(1000)) : "");
+    }
     return similarTo;
   }
 

@@ -69,7 +69,7 @@ final class PostContent {
       indicator(p.role == Role.GATEKEEPER ? "entry-by-production" : "production-claim", p, null, r);
     }
     if (tc.length() > 0) {
-      Text.json(sb.append(",\"signature\":"), tc.text().strip().equals(tc.text()) ? tc.text() : tc.text());
+      Text.json(sb.append(",\"signature\":"), tc.text());
       tc.flush(sink, site.siteId, "signature", a.id, a.id, "");
     }
     // Profile fields: contact, wallet, pgp block, about.
@@ -150,7 +150,8 @@ final class PostContent {
         note = sp != null ? "paid-to:" + sp.id : "paid-to:unknown";
       }
     }
-    String[] templates = TemplateBank.get().section("code:" + code);
+    boolean buyer = code.equals("paid-streaming") && p.role != Role.STREAM_SELLER;
+    String[] templates = TemplateBank.get().section((buyer ? "buyer:" : "code:") + code);
     String t = templates[r.nextInt(templates.length)];
     if (btc == null) {
       for (int i = 0; i < 10 && t.contains("{btc}"); i++) t = templates[r.nextInt(templates.length)];

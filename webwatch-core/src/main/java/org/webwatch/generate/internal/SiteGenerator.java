@@ -48,6 +48,7 @@ public final class SiteGenerator {
   /** Writes {@code dir}/{sites,boards,accounts,threads,posts,messages}.jsonl for this site. */
   public void run(Path dir) throws IOException {
     Files.createDirectories(dir);
+    sink.spillTo(dir);
     long start = Population.EPOCH_2019 / 86400 + site.index * 45L;
     try (BufferedWriter w = writer(dir, "sites.jsonl")) {
       StringBuilder sb = new StringBuilder("{\"id\":").append(site.siteJson()).append(",\"name\":");
@@ -92,6 +93,7 @@ public final class SiteGenerator {
     try (BufferedWriter w = writer(dir, "messages.jsonl")) {
       writeMessages(w, start);
     }
+    sink.spillAll();
   }
 
   private static long dayOf(long start, long i, long total) {
@@ -107,6 +109,7 @@ public final class SiteGenerator {
     final String id;
     final String[] recent = new String[8];
     final long[] recentTs = new long[8];
+    long createdTs;
     int n;
 
     ThreadState(String id) {
@@ -124,9 +127,18 @@ public final class SiteGenerator {
       AccountSpec a = accounts.get(slots[i]);
       PersonSpec p = a.person;
       long ts = p.timing.sample(dayOf(start, i, slots.length), rnd);
-      ThreadState th;
-      if (active.isEmpty() || rnd.nextInt(100) < 7) {
+      ThreadState th = null;
+      if (!active.isEmpty() && rnd.nextInt(100) >= 7) {
+        // Mostly recent threads; only threads that already exist at this post's time.
+        int k = active.size() - 1 - Math.min(active.size() - 1, (int) Math.abs(rnd.nextGaussian() * 12));
+        for (int tries = 0; tries < active.size() && th == null; tries++) {
+          ThreadState c = active.get(Math.floorMod(k - tries, active.size()));
+          if (c.createdTs <= ts) th = c;
+        }
+      }
+      if (th == null) {
         th = new ThreadState(site.id('t', ++threadSeq));
+        th.createdTs = ts;
         int board = content.boardFor(p.role, rnd);
         tc.reset();
         content.title(p, rnd);
@@ -141,8 +153,6 @@ public final class SiteGenerator {
         sink.threadCount++;
         if (active.size() >= 64) active.remove(rnd.nextInt(active.size()));
         active.add(th);
-      } else {
-        th = active.get(active.size() - 1 - Math.min(active.size() - 1, (int) Math.abs(rnd.nextGaussian() * 12)));
       }
       String postId = site.id('p', site.intIds() ? 50_000 + ++postSeq : ++postSeq);
       tc.reset();
@@ -175,6 +185,7 @@ public final class SiteGenerator {
       sb.append("}\n");
       out.write(sb.toString());
       sink.postCount++;
+      if ((sink.postCount & 1023) == 0) sink.spillIfLarge();
       th.recent[th.n % 8] = postId;
       th.recentTs[th.n % 8] = ts;
       th.n++;
@@ -240,6 +251,7 @@ public final class SiteGenerator {
       Text.json(sb, text).append("}\n");
       out.write(sb.toString());
       sink.messageCount++;
+      if ((sink.messageCount & 1023) == 0) sink.spillIfLarge();
     }
   }
 

@@ -88,18 +88,9 @@ public final class TruthWriter {
   }
 
   private static void concat(Path dir, String name, String header, TruthSink[] sinks, int which) throws IOException {
-    try (BufferedWriter w = SiteGenerator.writer(dir, name)) {
-      w.write(header);
-      for (TruthSink s : sinks) {
-        StringBuilder sb = switch (which) {
-          case 0 -> s.indicators;
-          case 1 -> s.negatives;
-          case 2 -> s.identifiers;
-          case 3 -> s.obfuscations;
-          default -> s.media;
-        };
-        w.append(sb);
-      }
+    try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(dir.resolve(name)), 1 << 16)) {
+      out.write(header.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      for (TruthSink s : sinks) s.copyPart(which, out);
     }
   }
 }
