@@ -131,7 +131,7 @@ public final class NaiveBayesSentenceClassifier {
     for (int c = 0; c < CLASSES; c++) z += Math.exp(score[c] - score[best]);
     double posterior = 1.0 / z;
     if (posterior < THRESHOLD) return null;
-    List<String[]> ranked = new ArrayList<>();
+    List<Map.Entry<String, Double>> ranked = new ArrayList<>();
     int evidence = 0;
     for (String feat : feats) {
       double[] ll = logLikelihood.get(feat);
@@ -139,18 +139,18 @@ public final class NaiveBayesSentenceClassifier {
       double lr = ll[best] - ll[NONE];
       if (lr > 0.5) {
         evidence++;
-        ranked.add(new String[] {feat, String.valueOf(lr)});
+        ranked.add(Map.entry(feat, lr));
       }
     }
     if (evidence < MIN_EVIDENCE) return null;
     ranked.sort((a, b) -> {
-      int c = Double.compare(Double.parseDouble(b[1]), Double.parseDouble(a[1]));
-      return c != 0 ? c : a[0].compareTo(b[0]);
+      int c = Double.compare(b.getValue(), a.getValue());
+      return c != 0 ? c : a.getKey().compareTo(b.getKey());
     });
     List<String> top = new ArrayList<>();
-    for (String[] r : ranked) {
+    for (Map.Entry<String, Double> r : ranked) {
       if (top.size() == 3) break;
-      if (!top.contains(r[0])) top.add(r[0]);
+      if (!top.contains(r.getKey())) top.add(r.getKey());
     }
     return new Prediction(IndicatorCode.values()[best], Math.min(posterior, MAX_CONFIDENCE), top);
   }
