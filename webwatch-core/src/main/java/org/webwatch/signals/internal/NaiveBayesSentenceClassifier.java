@@ -117,12 +117,29 @@ public final class NaiveBayesSentenceClassifier {
 
   /** Scores tokens {@code [from, to)} of one sentence; null when no code passes the threshold. */
   public Prediction predict(FoldedText f, int from, int to) {
-    List<String> feats = features(f, from, Math.min(to, from + 200));
+    // Only features seen in training carry information; a bigram can only have been seen if
+    // both of its words were, so unknown words skip the bigram lookup (same result, less work).
+    List<String> feats = new ArrayList<>();
     double[] score = logPrior.clone();
-    for (String feat : feats) {
-      double[] ll = logLikelihood.get(feat);
-      if (ll == null) continue; // unseen in every class: no information
-      for (int c = 0; c < CLASSES; c++) score[c] += ll[c];
+    String prev = null;
+    boolean prevKnown = false;
+    for (int i = from, end = Math.min(to, from + 200); i < end; i++) {
+      String t = f.token(i);
+      double[] ll = logLikelihood.get(t);
+      if (ll != null) {
+        feats.add(t);
+        for (int c = 0; c < CLASSES; c++) score[c] += ll[c];
+        if (prevKnown) {
+          String bigram = prev + "_" + t;
+          double[] bl = logLikelihood.get(bigram);
+          if (bl != null) {
+            feats.add(bigram);
+            for (int c = 0; c < CLASSES; c++) score[c] += bl[c];
+          }
+        }
+      }
+      prev = t;
+      prevKnown = ll != null;
     }
     int best = 0;
     for (int c = 1; c < CLASSES; c++) if (score[c] > score[best]) best = c;
