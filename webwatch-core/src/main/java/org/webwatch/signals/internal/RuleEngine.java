@@ -108,7 +108,7 @@ public final class RuleEngine {
   }
 
   /** Hits, and per sentence the bit mask (by {@link IndicatorCode#ordinal()}) of cancelled codes. */
-  public record Result(List<Hit> hits, Map<Integer, Integer> cancelled) {
+  public record Result(List<Hit> hits, Map<Integer, Integer> cancelled, java.util.BitSet sentencesWithTerms) {
     public boolean isCancelled(int sentence, IndicatorCode code) {
       return (cancelled.getOrDefault(sentence, 0) & (1 << code.ordinal())) != 0;
     }
@@ -119,11 +119,13 @@ public final class RuleEngine {
     int[] counts = new int[setCount];
     int[] total = {0};
     int[] cursor = {0};
+    java.util.BitSet withTerms = new java.util.BitSet();
     ac.scan(f.folded, (id, end) -> {
       int pos = prefix[id] ? end - 1 : end - 2; // last char of the match's last token
       while (cursor[0] + 1 < f.size && f.foldStart[cursor[0] + 1] <= pos) cursor[0]++; // ends only grow
       int to = cursor[0] + 1;
       int from = to - patternTokens[id];
+      withTerms.set(f.sentence[to - 1]);
       int[] sets = termSets[id];
       if (sets != null) {
         for (int s : sets) {
@@ -193,7 +195,7 @@ public final class RuleEngine {
         out.add(new Hit(r.rule().code(), lo, hi, r.rule().id(), r.rule().confidence()));
       }
     }
-    return new Result(out, cancelled);
+    return new Result(out, cancelled, withTerms);
   }
 
   /** Hits of a set are appended in order of their end token (Aho–Corasick reports by end). */
