@@ -23,7 +23,9 @@ import org.webwatch.signals.internal.TextNormaliser;
 
 /**
  * Indicator detector: rules (data, {@link #DEFAULT_RULES}) matched on normalised text with
- * Aho–Corasick, plus an optional sentence classifier that adds spans where no rule fired.
+ * Aho–Corasick, plus an optional sentence classifier that adds spans where rules ran out: it
+ * scores only sentences that contain at least one rule term (any lexicon) but where no rule of
+ * the predicted code fired.
  * Text is processed in chunks of at most {@link #CHUNK_CHARS} characters cut at a line or
  * sentence end, and at most {@link #MAX_SPANS_PER_ITEM} spans are returned, so time is linear
  * and memory bounded by the chunk size whatever the input. Immutable and thread-safe.
@@ -148,7 +150,7 @@ public final class RuleIndicatorDetector implements IndicatorDetector {
       while (e < f.size && f.sentence[e] == f.sentence[s]) e++;
       int sentence = f.sentence[s];
       boolean quoted = f.blockQuoted[s];
-      if (!quoted && e - s >= 3) {
+      if (!quoted && e - s >= 3 && result.sentencesWithTerms().get(sentence)) {
         NaiveBayesSentenceClassifier.Prediction p = classifier.predict(f, s, e);
         if (p != null && !result.isCancelled(sentence, p.code()) && !hasHit(hits, f, p.code(), sentence)) {
           chunk.add(span(item, text, offset, f, p.code(), s, e, METHOD_CLASSIFIER, classifier.version() + ":" + String.join(",", p.features()),

@@ -49,6 +49,7 @@ public final class ValidatingIdentifierExtractor implements IdentifierExtractor 
     String t = item.text();
     if (t == null || t.isEmpty()) return out;
     int pos = 0, n = t.length();
+    Context ctx = Context.of(t);
     int hexRunStart = -1, hexRunCount = 0, hexRunEnd = -1;
     while (pos < n && out.size() < MAX_PER_ITEM) {
       if (t.startsWith(PgpKeyBlockReader.BEGIN, pos)) {
@@ -83,12 +84,12 @@ public final class ValidatingIdentifierExtractor implements IdentifierExtractor 
         continue;
       }
       hexRunCount = 0;
-      if (e > s) token(out, item, t, s, e);
+      if (e > s && mayBeIdentifier(t, s, e, ctx)) token(out, item, t, s, e, ctx);
     }
     return out;
   }
 
-  private void token(List<IdentifierOccurrence> out, TextItem item, String t, int s, int e) {
+  private void token(List<IdentifierOccurrence> out, TextItem item, String t, int s, int e, Context ctx) {
     String tok = t.substring(s, e);
     String low = tok.toLowerCase(Locale.ROOT);
     int len = tok.length();
@@ -110,7 +111,7 @@ public final class ValidatingIdentifierExtractor implements IdentifierExtractor 
       return;
     }
     if (at == 0 && len >= 6 && len <= 33) {
-      if (context(t, s, "telegram", "tg:", "tg ", "tele")) add(out, item, telegram.check(tok), s, e);
+      if (ctx.telegram() && context(t, s, "telegram", "tg:", "tg ", "tele")) add(out, item, telegram.check(tok), s, e);
       return;
     }
     if (low.endsWith(".onion")) {
@@ -142,12 +143,12 @@ public final class ValidatingIdentifierExtractor implements IdentifierExtractor 
       add(out, item, pgp.check(tok), s, e);
       return;
     }
-    if (len == 8 && context(t, s, "threema")) {
+    if (len == 8 && ctx.threema() && context(t, s, "threema")) {
       IdentifierCheck c = threema.check(tok);
       if (c.valid()) add(out, item, c, s, e);
       return;
     }
-    if (len >= 5 && len <= 32 && context(t, s, "wickr") && !low.startsWith("wickr")) {
+    if (len >= 5 && len <= 32 && ctx.wickr() && context(t, s, "wickr") && !low.startsWith("wickr")) {
       add(out, item, wickr.check(tok), s, e);
     }
   }
@@ -163,6 +164,34 @@ public final class ValidatingIdentifierExtractor implements IdentifierExtractor 
     int ns = i + skip, ne = ns;
     while (ne < tok.length() && (Character.isLetterOrDigit(tok.charAt(ne)) || tok.charAt(ne) == '_')) ne++;
     if (ne > ns) add(out, item, telegram.check(tok.substring(ns, ne)), s + ns, s + ne);
+  }
+
+  /** Which messenger names occur anywhere in the item (one pass), so most tokens skip context checks. */
+  private record Context(boolean telegram, boolean threema, boolean wickr) {
+    static Context of(String t) {
+      boolean tg = false, th = false, wi = false;
+      for (int i = 0, n = t.length(); i + 2 < n; i++) {
+        char c = (char) (t.charAt(i) | 0x20);
+        if (c == 't' && (t.charAt(i + 1) | 0x20) == 'g' || c == 't' && (t.charAt(i + 1) | 0x20) == 'e') tg = true;
+        else if (c == 't' && (t.charAt(i + 1) | 0x20) == 'h' && t.regionMatches(true, i, "threema", 0, 7)) th = true;
+        else if (c == 'w' && t.regionMatches(true, i, "wickr", 0, 5)) wi = true;
+      }
+      return new Context(tg, th, wi);
+    }
+  }
+
+  /** Cheap shape test on the raw token before any string is made. */
+  private static boolean mayBeIdentifier(String t, int s, int e, Context ctx) {
+    int len = e - s;
+    if (len >= 14) return true;
+    if (len == 8 && ctx.threema()) return true;
+    if (len >= 5 && ctx.wickr()) return true;
+    for (int i = s; i < e; i++) {
+      char c = t.charAt(i);
+      if (c == '@' || c == '/' || c == ':') return true;
+      if (c == '.' && i + 6 <= e) return true;
+    }
+    return false;
   }
 
   private static boolean context(String t, int s, String... words) {

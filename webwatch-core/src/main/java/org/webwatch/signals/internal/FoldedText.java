@@ -14,17 +14,19 @@ public final class FoldedText {
   public final String folded;
   public final int size;
   final int[] foldStart;
+  final int[] foldEnd;
   public final int[] origStart;
   public final int[] origEnd;
   public final int[] sentence;
   public final boolean[] blockQuoted;
   public final boolean[] inQuotes;
 
-  FoldedText(String folded, int size, int[] foldStart, int[] origStart, int[] origEnd, int[] sentence,
+  FoldedText(String folded, int size, int[] foldStart, int[] foldEnd, int[] origStart, int[] origEnd, int[] sentence,
       boolean[] blockQuoted, boolean[] inQuotes) {
     this.folded = folded;
     this.size = size;
     this.foldStart = foldStart;
+    this.foldEnd = foldEnd;
     this.origStart = origStart;
     this.origEnd = origEnd;
     this.sentence = sentence;
@@ -40,8 +42,7 @@ public final class FoldedText {
 
   /** Folded text of token {@code i}. */
   public String token(int i) {
-    int e = folded.indexOf(' ', foldStart[i]);
-    return folded.substring(foldStart[i], e);
+    return folded.substring(foldStart[i], foldEnd[i]);
   }
 
   /** The folded tokens, space-separated, of a whole text (used for rule terms). */

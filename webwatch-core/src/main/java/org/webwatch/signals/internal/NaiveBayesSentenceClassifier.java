@@ -117,12 +117,29 @@ public final class NaiveBayesSentenceClassifier {
 
   /** Scores tokens {@code [from, to)} of one sentence; null when no code passes the threshold. */
   public Prediction predict(FoldedText f, int from, int to) {
-    List<String> feats = features(f, from, Math.min(to, from + 200));
+    // Only features seen in training carry information; a bigram can only have been seen if
+    // both of its words were, so unknown words skip the bigram lookup (same result, less work).
+    List<String> feats = new ArrayList<>();
     double[] score = logPrior.clone();
-    for (String feat : feats) {
-      double[] ll = logLikelihood.get(feat);
-      if (ll == null) continue; // unseen in every class: no information
-      for (int c = 0; c < CLASSES; c++) score[c] += ll[c];
+    String prev = null;
+    boolean prevKnown = false;
+    for (int i = from, end = Math.min(to, from + 200); i < end; i++) {
+      String t = f.token(i);
+      double[] ll = logLikelihood.get(t);
+      if (ll != null) {
+        feats.add(t);
+        for (int c = 0; c < CLASSES; c++) score[c] += ll[c];
+        if (prevKnown) {
+          String bigram = prev + "_" + t;
+          double[] bl = logLikelihood.get(bigram);
+          if (bl != null) {
+            feats.add(bigram);
+            for (int c = 0; c < CLASSES; c++) score[c] += bl[c];
+          }
+        }
+      }
+      prev = t;
+      prevKnown = ll != null;
     }
     int best = 0;
     for (int c = 1; c < CLASSES; c++) if (score[c] > score[best]) best = c;
@@ -131,7 +148,7 @@ public final class NaiveBayesSentenceClassifier {
     for (int c = 0; c < CLASSES; c++) z += Math.exp(score[c] - score[best]);
     double posterior = 1.0 / z;
     if (posterior < THRESHOLD) return null;
-    List<String[]> ranked = new ArrayList<>();
+    List<Map.Entry<String, Double>> ranked = new ArrayList<>();
     int evidence = 0;
     for (String feat : feats) {
       double[] ll = logLikelihood.get(feat);
@@ -139,18 +156,18 @@ public final class NaiveBayesSentenceClassifier {
       double lr = ll[best] - ll[NONE];
       if (lr > 0.5) {
         evidence++;
-        ranked.add(new String[] {feat, String.valueOf(lr)});
+        ranked.add(Map.entry(feat, lr));
       }
     }
     if (evidence < MIN_EVIDENCE) return null;
     ranked.sort((a, b) -> {
-      int c = Double.compare(Double.parseDouble(b[1]), Double.parseDouble(a[1]));
-      return c != 0 ? c : a[0].compareTo(b[0]);
+      int c = Double.compare(b.getValue(), a.getValue());
+      return c != 0 ? c : a.getKey().compareTo(b.getKey());
     });
     List<String> top = new ArrayList<>();
-    for (String[] r : ranked) {
+    for (Map.Entry<String, Double> r : ranked) {
       if (top.size() == 3) break;
-      if (!top.contains(r[0])) top.add(r[0]);
+      if (!top.contains(r.getKey())) top.add(r.getKey());
     }
     return new Prediction(IndicatorCode.values()[best], Math.min(posterior, MAX_CONFIDENCE), top);
   }

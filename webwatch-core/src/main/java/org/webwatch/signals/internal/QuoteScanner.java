@@ -19,6 +19,10 @@ final class QuoteScanner {
   }
 
   void advance(int i, int cp) {
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9')) {
+      lineStart = false;
+      return;
+    }
     if (cp == '\n') {
       lineStart = true;
       lineQuoted = false;

@@ -30,6 +30,7 @@ public final class RuleEngine {
 
   private final AhoCorasick ac;
   private final boolean[] prefix;
+  private final int[] patternTokens;
   private final int[][] termSets;
   private final int setCount;
   private final List<CompiledRule> rules = new ArrayList<>();
@@ -56,7 +57,13 @@ public final class RuleEngine {
     if (patterns.isEmpty()) patterns.add("\u0000");
     ac = new AhoCorasick(patterns);
     prefix = new boolean[patterns.size()];
-    for (int i = 0; i < isPrefix.size(); i++) prefix[i] = isPrefix.get(i);
+    patternTokens = new int[patterns.size()];
+    for (int i = 0; i < isPrefix.size(); i++) {
+      prefix[i] = isPrefix.get(i);
+      int spaces = 0;
+      for (char c : patterns.get(i).toCharArray()) if (c == ' ') spaces++;
+      patternTokens[i] = prefix[i] ? spaces : spaces - 1;
+    }
     int[][] ts = new int[patterns.size()][];
     for (int s = 0; s < sets.size(); s++)
       for (int term : sets.get(s)) ts[term] = ts[term] == null ? new int[] {s} : append(ts[term], s);
@@ -101,7 +108,7 @@ public final class RuleEngine {
   }
 
   /** Hits, and per sentence the bit mask (by {@link IndicatorCode#ordinal()}) of cancelled codes. */
-  public record Result(List<Hit> hits, Map<Integer, Integer> cancelled) {
+  public record Result(List<Hit> hits, Map<Integer, Integer> cancelled, java.util.BitSet sentencesWithTerms) {
     public boolean isCancelled(int sentence, IndicatorCode code) {
       return (cancelled.getOrDefault(sentence, 0) & (1 << code.ordinal())) != 0;
     }
@@ -111,10 +118,14 @@ public final class RuleEngine {
     int[][] hits = new int[setCount][]; // per set: pairs (from, to) flattened
     int[] counts = new int[setCount];
     int[] total = {0};
+    int[] cursor = {0};
+    java.util.BitSet withTerms = new java.util.BitSet();
     ac.scan(f.folded, (id, end) -> {
-      int startPos = end - ac.patternLength(id) + 1;
-      int from = f.tokenAt(startPos);
-      int to = f.tokenAt(prefix[id] ? end - 1 : end - 2) + 1;
+      int pos = prefix[id] ? end - 1 : end - 2; // last char of the match's last token
+      while (cursor[0] + 1 < f.size && f.foldStart[cursor[0] + 1] <= pos) cursor[0]++; // ends only grow
+      int to = cursor[0] + 1;
+      int from = to - patternTokens[id];
+      withTerms.set(f.sentence[to - 1]);
       int[] sets = termSets[id];
       if (sets != null) {
         for (int s : sets) {
@@ -184,7 +195,7 @@ public final class RuleEngine {
         out.add(new Hit(r.rule().code(), lo, hi, r.rule().id(), r.rule().confidence()));
       }
     }
-    return new Result(out, cancelled);
+    return new Result(out, cancelled, withTerms);
   }
 
   /** Hits of a set are appended in order of their end token (Aho–Corasick reports by end). */

@@ -32,32 +32,42 @@ public final class TextNormaliser {
     boolean[] tBlock = new boolean[16], tQuote = new boolean[16], tSingle = new boolean[16];
     int[] gapLen = new int[16];
     boolean[] gapSpacerOnly = new boolean[16], gapBreak = new boolean[16];
-    StringBuilder[] tText = new StringBuilder[16];
+    String[] tText = new String[16];
+    int[] tRawLen = new int[16];
     boolean[] tHasLetter = new boolean[16];
     int count;
 
     Builder(CharSequence text) {
       this.text = text;
       this.n = text.length();
+      grow(Math.max(16, Math.min(n / 4, 1 << 16)));
     }
 
     FoldedText build() {
       QuoteScanner quotes = new QuoteScanner(text);
-      StringBuilder cur = null;
-      boolean curLetter = false;
+      StringBuilder cur = new StringBuilder();
+      boolean inToken = false, curLetter = false;
       int curStart = 0, curEnd = 0;
       int gLen = 0;
       boolean gSpacer = true, gBreak = false, pendingApos = false;
       for (int i = 0; i < n; ) {
-        int cp = Character.codePointAt(text, i);
-        int next = i + Character.charCount(cp);
-        String f = CharFolder.fold(cp);
+        char ch = text.charAt(i);
+        int cp = ch;
+        int next = i + 1;
+        String f = null;
+        if (ch >= 128) {
+          cp = Character.codePointAt(text, i);
+          next = i + Character.charCount(cp);
+          f = CharFolder.fold(cp);
+        }
         quotes.advance(i, cp);
-        for (int k = 0; k < f.length(); k++) {
-          char c = f.charAt(k);
+        int len = f == null ? 1 : f.length();
+        for (int k = 0; k < len; k++) {
+          char c = f == null ? (ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch) : f.charAt(k);
           if (isWordChar(c)) {
-            if (cur == null) {
-              cur = new StringBuilder();
+            if (!inToken) {
+              inToken = true;
+              cur.setLength(0);
               curLetter = false;
               curStart = i;
               addGap(gLen, gSpacer, gBreak);
@@ -70,12 +80,12 @@ public final class TextNormaliser {
             cur.append(c);
             curLetter |= Character.isLetter(c);
             curEnd = next;
-          } else if ((c == '\'' || c == '\u2019') && cur != null && !pendingApos) {
+          } else if ((c == '\'' || c == '\u2019') && inToken && !pendingApos) {
             pendingApos = true;
           } else {
-            if (cur != null) {
+            if (inToken) {
               finish(cur, curLetter, curStart, curEnd);
-              cur = null;
+              inToken = false;
             }
             pendingApos = false;
             gLen++;
@@ -86,7 +96,7 @@ public final class TextNormaliser {
         }
         i = next;
       }
-      if (cur != null) finish(cur, curLetter, curStart, curEnd);
+      if (inToken) finish(cur, curLetter, curStart, curEnd);
       return assemble();
     }
 
@@ -105,7 +115,8 @@ public final class TextNormaliser {
 
     private void finish(StringBuilder raw, boolean hasLetter, int s, int e) {
       ensure();
-      tText[count] = raw;
+      tText[count] = foldToken(raw, hasLetter);
+      tRawLen[count] = raw.length();
       tHasLetter[count] = hasLetter;
       tStart[count] = s;
       tEnd[count] = e;
@@ -114,7 +125,10 @@ public final class TextNormaliser {
 
     private void ensure() {
       if (count + 1 < tStart.length) return;
-      int m = tStart.length * 2;
+      grow(tStart.length * 2);
+    }
+
+    private void grow(int m) {
       tStart = java.util.Arrays.copyOf(tStart, m);
       tEnd = java.util.Arrays.copyOf(tEnd, m);
       tSent = java.util.Arrays.copyOf(tSent, m);
@@ -125,16 +139,16 @@ public final class TextNormaliser {
       gapSpacerOnly = java.util.Arrays.copyOf(gapSpacerOnly, m);
       gapBreak = java.util.Arrays.copyOf(gapBreak, m);
       tText = java.util.Arrays.copyOf(tText, m);
+      tRawLen = java.util.Arrays.copyOf(tRawLen, m);
       tHasLetter = java.util.Arrays.copyOf(tHasLetter, m);
     }
 
     private FoldedText assemble() {
       // 1. fold each token (leet, l/1 -> i, squeeze); drop tokens left empty
-      String[] folded = new String[count];
-      for (int i = 0; i < count; i++) folded[i] = foldToken(tText[i], tHasLetter[i]);
+      String[] folded = tText;
       // 2. join runs of single letters separated by short spacer-only gaps
       StringBuilder out = new StringBuilder(n + 16).append(' ');
-      int[] fs = new int[count], os = new int[count], oe = new int[count], sent = new int[count];
+      int[] fs = new int[count], fe = new int[count], os = new int[count], oe = new int[count], sent = new int[count];
       boolean[] bq = new boolean[count], iq = new boolean[count];
       int size = 0, sentence = 0;
       for (int i = 0; i < count; ) {
@@ -144,8 +158,8 @@ public final class TextNormaliser {
           continue;
         }
         int j = i;
-        if (isSingle(folded[i], tText[i])) {
-          while (j + 1 < count && isSingle(folded[j + 1], tText[j + 1]) && gapSpacerOnly[j + 1] && gapLen[j + 1] <= MAX_SPLIT_GAP) j++;
+        if (isSingle(folded[i], tRawLen[i])) {
+          while (j + 1 < count && isSingle(folded[j + 1], tRawLen[j + 1]) && gapSpacerOnly[j + 1] && gapLen[j + 1] <= MAX_SPLIT_GAP) j++;
           if (j - i + 1 < MIN_SPLIT_RUN) j = i;
         }
         if (size > 0 && gapBreak[i]) {
@@ -153,9 +167,15 @@ public final class TextNormaliser {
           sentence++;
         }
         fs[size] = out.length();
-        StringBuilder tok = new StringBuilder();
-        for (int k = i; k <= j; k++) tok.append(folded[k]);
-        out.append(j > i ? squeeze(tok) : tok).append(' ');
+        if (j > i) {
+          StringBuilder tok = new StringBuilder();
+          for (int k = i; k <= j; k++) tok.append(folded[k]);
+          out.append(squeeze(tok));
+        } else {
+          out.append(folded[i]);
+        }
+        fe[size] = out.length();
+        out.append(' ');
         os[size] = tStart[i];
         oe[size] = tEnd[j];
         sent[size] = sentence;
@@ -164,32 +184,35 @@ public final class TextNormaliser {
         size++;
         i = j + 1;
       }
-      return new FoldedText(out.toString(), size, fs, os, oe, sent, bq, iq);
+      return new FoldedText(out.toString(), size, fs, fe, os, oe, sent, bq, iq);
     }
   }
 
-  private static boolean isSingle(String t, CharSequence raw) {
-    return raw.length() == 1 && t.length() == 1 && Character.isLetter(t.charAt(0));
+  private static boolean isSingle(String t, int rawLength) {
+    return rawLength == 1 && t.length() == 1 && Character.isLetter(t.charAt(0));
   }
 
   static boolean isWordChar(char c) {
+    if (c < 128) return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '@' || c == '$' || c == '|';
     return Character.isLetterOrDigit(c) || c == '@' || c == '$' || c == '|' || c == '\u20ac';
   }
 
   /** Leetspeak (only where the token has a letter), i/l/1 merge, squeeze repeated chars. */
   static String foldToken(CharSequence raw, boolean hasLetter) {
-    StringBuilder sb = new StringBuilder(raw.length());
+    int len = raw.length();
+    char[] buf = new char[len];
+    int n = 0;
     char prev = 0;
-    for (int i = 0; i < raw.length(); i++) {
+    for (int i = 0; i < len; i++) {
       char c = raw.charAt(i);
       char m = hasLetter ? leet(c) : c;
       if (m == 'l') m = 'i';
-      if (!Character.isLetterOrDigit(m)) continue; // stray @ $ | in numbers or symbols alone
       if (m == prev) continue;
-      sb.append(m);
+      if (m < 128 ? !((m >= 'a' && m <= 'z') || (m >= '0' && m <= '9')) && !Character.isLetterOrDigit(m) : !Character.isLetterOrDigit(m)) continue;
+      buf[n++] = m;
       prev = m;
     }
-    return sb.toString();
+    return new String(buf, 0, n);
   }
 
   private static CharSequence squeeze(CharSequence s) {
