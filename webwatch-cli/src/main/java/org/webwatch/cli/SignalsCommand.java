@@ -2,9 +2,8 @@ package org.webwatch.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.stream.Stream;
-import org.webwatch.model.TextItem;
+import org.webwatch.ingest.CaptureReader;
+import org.webwatch.ingest.TextItemVisitor;
 import org.webwatch.signals.IndicatorEvaluation;
 import org.webwatch.signals.RuleIndicatorDetector;
 import org.webwatch.signals.SignalsRun;
@@ -19,10 +18,7 @@ import picocli.CommandLine.Option;
     description = "Finds indicator spans and identifiers in a capture's text and writes indicators.csv and identifiers.csv.",
     footer = {"", "Example: ./webwatch signals --capture captures/board-2019 --out out/ --rules agency.rules"})
 public final class SignalsCommand implements Callable<Integer> {
-  /** How the capture's text is read; replaced by the ingest CaptureReader at merge. */
-  static Function<Path, Stream<TextItem>> captureTexts = new MinimalCaptureTexts();
-
-  @Option(names = "--capture", required = true, description = "capture directory")
+  @Option(names = "--capture", required = true, description = "capture: directory, .zip or .tar.gz")
   Path capture;
 
   @Option(names = "--out", required = true, description = "output directory")
@@ -41,9 +37,8 @@ public final class SignalsCommand implements Callable<Integer> {
   public Integer call() {
     RuleIndicatorDetector detector = rules == null ? RuleIndicatorDetector.withDefaultRules() : RuleIndicatorDetector.fromFile(rules, replaceRules);
     SignalsRun.Summary s;
-    try (Stream<TextItem> items = captureTexts.apply(capture)) {
-      s = new SignalsRun(detector, new ValidatingIdentifierExtractor()).run(items, out);
-    }
+    s = new SignalsRun(detector, new ValidatingIdentifierExtractor())
+        .run(sink -> new CaptureReader().read(capture, new TextItemVisitor(sink)), out);
     System.out.printf("signals %s: %d texts, %d indicator spans, %d identifiers (%d invalid) -> %s%n", s.version(), s.items(),
         s.indicators(), s.identifiers(), s.invalidIdentifiers(), out);
     s.perCode().forEach((c, n) -> System.out.printf("  %-22s %d%n", c.code(), n));

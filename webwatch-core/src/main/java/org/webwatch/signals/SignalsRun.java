@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.webwatch.model.IdentifierOccurrence;
 import org.webwatch.model.IndicatorCode;
@@ -45,6 +46,11 @@ public final class SignalsRun {
   }
 
   public Summary run(Stream<TextItem> items, Path outDir) {
+    return run(items::forEachOrdered, outDir);
+  }
+
+  /** Runs over items pushed by {@code source} (e.g. a capture reader) in the order pushed. */
+  public Summary run(Consumer<Consumer<TextItem>> source, Path outDir) {
     try {
       Files.createDirectories(outDir);
       try (BufferedWriter ind = Files.newBufferedWriter(outDir.resolve("indicators.csv"), StandardCharsets.UTF_8);
@@ -53,7 +59,7 @@ public final class SignalsRun {
         Csv.writeRow(ids, IDENTIFIER_HEADER);
         long[] n = new long[4];
         Map<IndicatorCode, Long> perCode = new EnumMap<>(IndicatorCode.class);
-        items.forEachOrdered(item -> {
+        source.accept(item -> {
           n[0]++;
           try {
             for (IndicatorSpan s : detector.detect(item)) {
