@@ -18,7 +18,7 @@ class ImportCrashTest {
 
   @Test
   void killedImportThenRerunEqualsCleanImport() throws Exception {
-    Path cap = SyntheticCaptureWriter.write(tmp.resolve("cap"), "crash-1", 2, 500, 50, 60_000, false, 42);
+    Path cap = SyntheticCaptureWriter.write(tmp.resolve("cap"), "crash-1", 2, 500, 50, 40_000, false, 42);
     Path crashed = tmp.resolve("crashed");
     // make sure migrations ran before the child starts so the kill lands inside the import
     WebwatchStore.open(crashed).close();
@@ -35,7 +35,7 @@ class ImportCrashTest {
         if (line.equals("done")) sawDone = true;
         if (line.startsWith("records ")) {
           lastProgress = Long.parseLong(line.substring(8));
-          if (lastProgress >= 10_000) {
+          if (lastProgress >= 8_000) {
             child.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
             break;
           }
@@ -44,7 +44,7 @@ class ImportCrashTest {
     }
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(sawDone).as("child finished before it was killed").isFalse();
-    assertThat(lastProgress).isGreaterThanOrEqualTo(10_000);
+    assertThat(lastProgress).isGreaterThanOrEqualTo(8_000);
     assertThat(child.exitValue()).isNotZero();
 
     try (WebwatchStore store = WebwatchStore.open(crashed)) {
@@ -65,6 +65,6 @@ class ImportCrashTest {
     }
     assertThat(rerun).hasSameSizeAs(clean);
     assertThat(rerun).isEqualTo(clean);
-    assertThat(clean).contains("index-docs|" + (60_000 + 2 * 50 + 2 * 167));
+    assertThat(clean).contains("index-docs|" + (40_000 + 2 * 50 + 2 * 167));
   }
 }

@@ -38,6 +38,21 @@ class ImportServiceTest {
     return d;
   }
 
+  /** A zip whose sites, accounts and posts are fine and whose messages.jsonl is a decompression bomb. */
+  private Path bombZip(String id) throws Exception {
+    Path zip = tmp.resolve(id + ".zip");
+    Path src = handmade(id);
+    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+      for (String f : List.of("capture.json", "sites.jsonl", "accounts.jsonl", "posts.jsonl")) {
+        z.putNextEntry(new ZipEntry(f));
+        z.write(Files.readAllBytes(src.resolve(f)));
+      }
+      z.putNextEntry(new ZipEntry("messages.jsonl"));
+      z.write(" ".repeat(8 << 20).getBytes(StandardCharsets.US_ASCII));
+    }
+    return zip;
+  }
+
   @Test
   void importsRecordsRejectsAndIndex() throws Exception {
     try (WebwatchStore store = WebwatchStore.open(tmp.resolve("data"))) {
@@ -69,6 +84,35 @@ class ImportServiceTest {
     }
   }
 
+  private static List<String> indexes(WebwatchStore store) throws Exception {
+    List<String> out = new java.util.ArrayList<>();
+    try (var c = store.connection(); var r = c.createStatement().executeQuery(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")) {
+      while (r.next()) out.add(r.getString(1));
+    }
+    return out;
+  }
+
+  @Test
+  void secondaryIndexesSurviveBulkImportAndRefusal() throws Exception {
+    try (WebwatchStore store = WebwatchStore.open(tmp.resolve("data"))) {
+      List<String> before = indexes(store);
+      assertThat(before).contains("post_author", "post_thread", "attachment_item");
+      // refused after posts were written into the empty tables (indexes dropped in the transaction)
+      assertThatThrownBy(() -> new ImportService(store).importCapture(bombZip("bomb0"))).isInstanceOf(CaptureRefusedException.class);
+      assertThat(indexes(store)).isEqualTo(before);
+      assertThat(new ImportService(store).summary().rows("post")).isZero();
+      new ImportService(store).importCapture(handmade("good"));
+      assertThat(indexes(store)).isEqualTo(before);
+      try (var c = store.connection(); var r = c.createStatement().executeQuery(
+          "EXPLAIN QUERY PLAN SELECT * FROM post WHERE site = 's1' AND author = '17'")) {
+        StringBuilder plan = new StringBuilder();
+        while (r.next()) plan.append(r.getString(4));
+        assertThat(plan.toString()).contains("post_author");
+      }
+    }
+  }
+
   @Test
   void importingTwiceChangesNothing() throws Exception {
     Path cap = handmade("c2");
@@ -93,16 +137,8 @@ class ImportServiceTest {
       service.importCapture(handmade("base"));
       List<String> before = StoreDump.dump(store);
       // sites, accounts and posts read fine; messages is a decompression bomb: the whole capture is refused
-      Path zip = tmp.resolve("bomb.zip");
-      Path src = handmade("bomb");
-      try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
-        for (String f : List.of("capture.json", "sites.jsonl", "accounts.jsonl", "posts.jsonl")) {
-          z.putNextEntry(new ZipEntry(f));
-          z.write(Files.readAllBytes(src.resolve(f)));
-        }
-        z.putNextEntry(new ZipEntry("messages.jsonl"));
-        z.write(" ".repeat(8 << 20).getBytes(StandardCharsets.US_ASCII));
-      }
+      Path zip = bombZip("bomb");
+      Path src = tmp.resolve("cap-bomb");
       assertThatThrownBy(() -> service.importCapture(zip)).isInstanceOf(CaptureRefusedException.class)
           .hasMessageContaining("decompression bomb");
       assertThat(StoreDump.dump(store)).isEqualTo(before);

@@ -61,10 +61,7 @@ final class TarReader {
         remaining = size;
         padding = (BLOCK - size % BLOCK) % BLOCK;
       }
-      if (type != '0' && type != '\0' && type != '7') {
-        // links, directories and special files carry no data we read
-        return new Entry(name, type, size);
-      }
+      // links, directories and special files are returned too; the container never opens them
       return new Entry(name, type, size);
     }
   }

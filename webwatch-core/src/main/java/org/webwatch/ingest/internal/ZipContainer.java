@@ -82,7 +82,8 @@ public final class ZipContainer implements CaptureContainer {
   public InputStream open(String file) throws IOException {
     ZipEntry e = byName.get(file);
     if (e == null) throw new IOException("no such file in capture: " + file);
-    long declared = e.getCompressedSize() >= 0 ? e.getCompressedSize() : archiveSize;
+    // a header may lie; the entry cannot really hold more compressed bytes than the archive
+    long declared = e.getCompressedSize() >= 0 ? Math.min(e.getCompressedSize(), archiveSize) : archiveSize;
     boolean stored = e.getMethod() == ZipEntry.STORED;
     return new GuardedInputStream(
         zip.getInputStream(e), "zip entry " + file, budget.limits().maxEntryBytes(), stored ? null : () -> declared, budget, true);

@@ -30,8 +30,8 @@ import org.apache.lucene.util.BytesRef;
 import org.webwatch.WebwatchException;
 
 /**
- * Writes the full-text index ({@link IndexSchema}) for one import: documents are analysed on one
- * background thread (the importing thread parses and writes SQL meanwhile), replaced by
+ * Writes the full-text index ({@link IndexSchema}) for one import: documents are analysed on
+ * background threads ({@link #WORKERS}; the importing thread parses and writes SQL meanwhile), replaced by
  * {@link IndexSchema#KEY}, and become visible only at {@link #commit}, which the importer calls
  * after the SQL commit. A killed process leaves the index at its last commit; Lucene drops the
  * uncommitted files when the next writer opens.
@@ -43,20 +43,20 @@ public final class FullTextIndex implements AutoCloseable {
 
   private record Item(IndexedText text, String capture) {}
 
-  private static final List<Item> DRAIN = new ArrayList<>();
   private static final List<Item> STOP = new ArrayList<>();
+  /** Analysis threads: the importing thread parses and writes SQL; these take up the rest of the cores. */
+  static final int WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
   private final Directory directory;
   private final IndexWriter writer;
   private final boolean fresh;
   private final BlockingQueue<List<Item>> queue = new ArrayBlockingQueue<>(64);
-  private final Thread worker;
-  private final Object drained = new Object();
+  private final List<Thread> workers = new ArrayList<>();
+  private final Object progress = new Object();
   private List<Item> pending = new ArrayList<>(BATCH);
   private volatile Throwable failure;
-  private long drains;
-  private long drainsDone;
-  private volatile long added;
+  private long queued; // documents handed to the queue (importing thread only)
+  private long added; // documents given to Lucene (guarded by progress)
   private boolean closed;
 
   private FullTextIndex(Directory directory, IndexWriter writer) {
@@ -64,9 +64,12 @@ public final class FullTextIndex implements AutoCloseable {
     this.writer = writer;
     // an index with no documents at all cannot hold a key yet: adding is exact and cheaper than replacing
     this.fresh = writer.getDocStats().maxDoc == 0;
-    this.worker = new Thread(this::work, "webwatch-indexer");
-    worker.setDaemon(true);
-    worker.start();
+    for (int i = 0; i < WORKERS; i++) {
+      Thread t = new Thread(this::work, "webwatch-indexer-" + i);
+      t.setDaemon(true);
+      t.start();
+      workers.add(t);
+    }
   }
 
   /** Opens the index under {@code dir} for writing (creating it); one writer per index at a time. */
@@ -122,10 +125,13 @@ public final class FullTextIndex implements AutoCloseable {
 
   /** Documents handed to Lucene so far by this writer. */
   public long added() {
-    return added;
+    synchronized (progress) {
+      return added;
+    }
   }
 
   private void put(List<Item> batch) {
+    queued += batch.size();
     try {
       while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) checkFailure();
     } catch (InterruptedException e) {
@@ -139,43 +145,37 @@ public final class FullTextIndex implements AutoCloseable {
       while (true) {
         List<Item> batch = queue.take();
         if (batch == STOP) return;
-        if (batch == DRAIN) {
-          synchronized (drained) {
-            drainsDone++;
-            drained.notifyAll();
-          }
-          continue;
-        }
+        // documents of one capture have distinct keys (the reader rejects duplicates), so
+        // several threads may add them in any order
         for (Item it : batch) {
           Document d = document(it.text, it.capture);
           if (fresh) writer.addDocument(d);
           else writer.updateDocument(new Term(IndexSchema.KEY, it.text.key()), d);
         }
-        added += batch.size();
+        synchronized (progress) {
+          added += batch.size();
+          progress.notifyAll();
+        }
       }
     } catch (Throwable t) {
       failure = t;
-      synchronized (drained) {
-        drained.notifyAll();
+      synchronized (progress) {
+        progress.notifyAll();
       }
       queue.clear();
     }
   }
 
+  /** Waits until every queued document has been given to Lucene. */
   private void drain() {
     if (!pending.isEmpty()) {
       put(pending);
       pending = new ArrayList<>(BATCH);
     }
-    long target;
-    synchronized (drained) {
-      target = ++drains;
-    }
-    put(DRAIN);
-    synchronized (drained) {
-      while (drainsDone < target && failure == null) {
+    synchronized (progress) {
+      while (added < queued && failure == null) {
         try {
-          drained.wait(100);
+          progress.wait(100);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new WebwatchException(WebwatchException.Kind.INTERNAL, "interrupted while indexing");
@@ -216,11 +216,20 @@ public final class FullTextIndex implements AutoCloseable {
 
   private void stopWorker() {
     queue.clear();
-    queue.offer(STOP);
-    try {
-      worker.join(60_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    for (int i = 0; i < workers.size(); i++) {
+      try {
+        queue.put(STOP);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    for (Thread t : workers) {
+      try {
+        t.join(60_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
