@@ -17,7 +17,7 @@ import org.webwatch.media.PdqHash;
  *
  * <p>Substring length follows the paper's rule {@code bits ≈ log2(n)}, so buckets hold about one
  * hash: at 10M hashes that is m = 11 substrings of 23–24 bits, t = 2 at r = 31, about 3,000 probes
- * and 4,000 candidates per query instead of 10M. The choice is remade at every (re)build, so the
+ * and 3,600 candidates per query instead of 10M. The choice is remade at every (re)build, so the
  * index adapts as it grows. Layout: hashes in one flat {@code long[]} (4 per slot), per substring
  * a CSR table ({@code 2^bits + 1} offsets, n slot numbers) built by counting sort, O(m·n) and
  * parallel over substrings. Memory at 10M ≈ 32 (hashes) + 44 (postings) + 45 (offsets) + 8 (ids)
@@ -98,8 +98,8 @@ public final class MihPdqIndex implements PdqIndex {
     ids = idArr;
     n = count;
     removedInBase = 0;
-    // bits per substring ≈ log2(n), never more: about one hash per bucket (MIH paper, §4)
-    int log2 = 63 - Long.numberOfLeadingZeros(Math.max(1, count));
+    // bits per substring ≈ log2(n) (ceiling): about one hash per bucket (MIH paper, §4)
+    int log2 = 64 - Long.numberOfLeadingZeros(Math.max(1, count - 1));
     int target = forcedBits > 0 ? forcedBits : Math.max(MIN_BITS, Math.min(MAX_BITS, log2));
     int m = (256 + target - 1) / target;
     int[] st = new int[m];
@@ -115,7 +115,6 @@ public final class MihPdqIndex implements PdqIndex {
     int groups = Math.max(1, Math.min(m, Runtime.getRuntime().availableProcessors()));
     IntStream.range(0, groups).parallel().forEach(g -> {
       int[] mine = IntStream.range(0, m).filter(w -> w % groups == g).toArray();
-      int[][] cursor = new int[mine.length][];
       for (int i = 0; i < mine.length; i++) off[mine[i]] = new int[(1 << bl[mine[i]]) + 1];
       for (int s = 0; s < count; s++) {
         for (int w : mine) off[w][key(h, 4 * s, st[w], bl[w])]++;
@@ -130,14 +129,19 @@ public final class MihPdqIndex implements PdqIndex {
           sum += c;
         }
         o[buckets] = sum;
-        cursor[i] = Arrays.copyOf(o, buckets);
         post[mine[i]] = new int[count];
       }
       for (int s = 0; s < count; s++) {
         for (int i = 0; i < mine.length; i++) {
           int w = mine[i];
-          post[w][cursor[i][key(h, 4 * s, st[w], bl[w])]++] = s;
+          post[w][off[w][key(h, 4 * s, st[w], bl[w])]++] = s;
         }
+      }
+      // the scatter advanced every offset to its bucket's end: shift back (no cursor copy, saves 4·2^bits bytes)
+      for (int w : mine) {
+        int[] o = off[w];
+        System.arraycopy(o, 0, o, 1, o.length - 1);
+        o[0] = 0;
       }
     });
     words = m;
