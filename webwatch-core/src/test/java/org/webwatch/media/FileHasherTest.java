@@ -94,6 +94,15 @@ class FileHasherTest {
   }
 
   @Test
+  void decodeOverTheTimeLimitIsAbortedAsTimeout() {
+    // a 1 ms budget for a 1.6 MP JPEG: the watchdog aborts the reader long before it can finish
+    FileHasher impatient = new FileHasher(PdqPolicy.FULL, false, new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, Duration.ofMillis(1)));
+    FileHashes h = impatient.hash(PDQ.resolve("pdq-data/bridge-mods/aaa-orig.jpg"));
+    assertThat(h.error()).startsWith("timeout");
+    assertThat(h.md5()).isEqualTo("d35c785545392755e7e4164457657269");
+  }
+
+  @Test
   void tinyImagesGetTheZeroHashWithQualityZero() {
     PdqResult r = new PdqHasher().hashLuma(new float[16], 4, 4, PdqPolicy.FULL, true);
     assertThat(r.hash()).isEqualTo(PdqHash.ZERO);
