@@ -57,6 +57,28 @@ class FileHasherTest {
   }
 
   @Test
+  void losslessFormatsWrittenHereHashLikeTheRasterTheyHold() throws IOException {
+    // a benign synthetic raster, written to temp files only (never to the repository)
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(200, 120, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+    for (int y = 0; y < 120; y++) {
+      for (int x = 0; x < 200; x++) img.setRGB(x, y, ((x * 255 / 200) << 16) | (((x ^ y) & 0xff) << 8) | (y * 2));
+    }
+    PdqHash expected = new PdqHasher().hash(img, PdqPolicy.FULL, false).hash();
+    for (String format : new String[] {"png", "bmp", "tiff"}) {
+      Path f = tmp.resolve("synthetic." + format);
+      assertThat(javax.imageio.ImageIO.write(img, format, f.toFile())).as(format).isTrue();
+      FileHashes h = hasher.hash(f);
+      assertThat(h.error()).as(format).isNull();
+      assertThat(h.pdq().hash()).as(format).isEqualTo(expected);
+    }
+    Path gif = tmp.resolve("synthetic.gif");
+    assertThat(javax.imageio.ImageIO.write(img, "gif", gif.toFile())).isTrue();
+    FileHashes g = hasher.hash(gif);
+    assertThat(g.error()).isNull();
+    assertThat(g.pdq().hash().distance(expected)).isLessThanOrEqualTo(31); // GIF quantises to a palette
+  }
+
+  @Test
   void truncatedJpegIsACorruptRowNotAnException() throws IOException {
     byte[] full = Files.readAllBytes(PDQ.resolve("pdq-data/bridge-mods/aaa-orig.jpg"));
     Path f = tmp.resolve("cut.jpg");
@@ -91,6 +113,15 @@ class FileHasherTest {
     assertThatThrownBy(() -> small.decode(PDQ.resolve("pdq-data/bridge-mods/square-128x128.jpg")))
         .isInstanceOf(MediaDecodeException.class)
         .matches(e -> ((MediaDecodeException) e).reason() == MediaDecodeException.Reason.TOO_LARGE);
+  }
+
+  @Test
+  void decodeOverTheTimeLimitIsAbortedAsTimeout() {
+    // a 1 ms budget for a 1.6 MP JPEG: the watchdog aborts the reader long before it can finish
+    FileHasher impatient = new FileHasher(PdqPolicy.FULL, false, new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, Duration.ofMillis(1)));
+    FileHashes h = impatient.hash(PDQ.resolve("pdq-data/bridge-mods/aaa-orig.jpg"));
+    assertThat(h.error()).startsWith("timeout");
+    assertThat(h.md5()).isEqualTo("d35c785545392755e7e4164457657269");
   }
 
   @Test

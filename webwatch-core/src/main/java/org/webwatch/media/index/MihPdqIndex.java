@@ -17,10 +17,10 @@ import org.webwatch.media.PdqHash;
  *
  * <p>Substring length follows the paper's rule {@code bits ≈ log2(n)}, so buckets hold about one
  * hash: at 10M hashes that is m = 11 substrings of 23–24 bits, t = 2 at r = 31, about 3,000 probes
- * and 4,000 candidates per query instead of 10M. The choice is remade at every (re)build, so the
+ * and 3,600 candidates per query instead of 10M. The choice is remade at every (re)build, so the
  * index adapts as it grows. Layout: hashes in one flat {@code long[]} (4 per slot), per substring
- * a CSR table ({@code 2^bits + 1} offsets, n slot numbers) built by counting sort, O(m·n) and
- * parallel over substrings. Memory at 10M ≈ 32 (hashes) + 44 (postings) + 45 (offsets) + 8 (ids)
+ * a CSR table ({@code 2^bits + 1} offsets, n slot numbers) built by an O(m·n) sort,
+ * parallel over substrings (LSD radix sort, 12-bit digits). Memory at 10M ≈ 32 (hashes) + 44 (postings) + 45 (offsets) + 8 (ids)
  * bytes per hash. Adds go to a small linear delta scanned with each query; removes set a
  * tombstone; when the delta passes {@code max(65,536, n/8)} it is folded in (amortised O(m) per
  * add, never a rebuild per add). When probing would cost more than scanning ({@code t > 3}) the
@@ -30,6 +30,7 @@ public final class MihPdqIndex implements PdqIndex {
   static final int MIN_BITS = 8;
   static final int MAX_BITS = 24;
   static final int MAX_PROBE_FLIPS = 3;
+  static final int RADIX_BITS = 12;
   static final int MIN_DELTA = 65_536;
 
   /** XOR masks within 0..t flips of a {@code bits}-bit key, by [bits][t], built on first use. */
@@ -98,8 +99,8 @@ public final class MihPdqIndex implements PdqIndex {
     ids = idArr;
     n = count;
     removedInBase = 0;
-    // bits per substring ≈ log2(n), never more: about one hash per bucket (MIH paper, §4)
-    int log2 = 63 - Long.numberOfLeadingZeros(Math.max(1, count));
+    // bits per substring ≈ log2(n) (ceiling): about one hash per bucket (MIH paper, §4)
+    int log2 = 64 - Long.numberOfLeadingZeros(Math.max(1, count - 1));
     int target = forcedBits > 0 ? forcedBits : Math.max(MIN_BITS, Math.min(MAX_BITS, log2));
     int m = (256 + target - 1) / target;
     int[] st = new int[m];
@@ -111,35 +112,34 @@ public final class MihPdqIndex implements PdqIndex {
     }
     int[][] off = new int[m][];
     int[][] post = new int[m][];
-    // counting sort, two passes over the hashes per group of substrings; groups run in parallel
-    int groups = Math.max(1, Math.min(m, Runtime.getRuntime().availableProcessors()));
-    IntStream.range(0, groups).parallel().forEach(g -> {
-      int[] mine = IntStream.range(0, m).filter(w -> w % groups == g).toArray();
-      int[][] cursor = new int[mine.length][];
-      for (int i = 0; i < mine.length; i++) off[mine[i]] = new int[(1 << bl[mine[i]]) + 1];
-      for (int s = 0; s < count; s++) {
-        for (int w : mine) off[w][key(h, 4 * s, st[w], bl[w])]++;
+    // per substring: LSD radix sort of (key, slot) pairs in 12-bit digits (streaming, cache-friendly,
+    // unlike a direct counting sort into 2^bits random buckets), then CSR offsets from the sorted keys.
+    // Substrings run in parallel, at most one per core (each needs 16 bytes per hash of scratch).
+    java.util.function.IntConsumer one = w -> {
+      long[] a = new long[count];
+      long[] b = new long[count];
+      for (int s = 0; s < count; s++) a[s] = ((long) key(h, 4 * s, st[w], bl[w]) << 32) | s;
+      long[] sorted = a;
+      for (int shift = 0; shift < bl[w]; shift += RADIX_BITS) {
+        radixPass(sorted, sorted == a ? b : a, 32 + shift, Math.min(RADIX_BITS, bl[w] - shift));
+        sorted = sorted == a ? b : a;
       }
-      for (int i = 0; i < mine.length; i++) {
-        int[] o = off[mine[i]];
-        int buckets = o.length - 1;
-        int sum = 0;
-        for (int b = 0; b < buckets; b++) {
-          int c = o[b];
-          o[b] = sum;
-          sum += c;
-        }
-        o[buckets] = sum;
-        cursor[i] = Arrays.copyOf(o, buckets);
-        post[mine[i]] = new int[count];
+      int[] o = new int[(1 << bl[w]) + 1];
+      int[] p = new int[count];
+      for (int i = 0; i < count; i++) {
+        o[(int) (sorted[i] >>> 32) + 1]++;
+        p[i] = (int) sorted[i];
       }
-      for (int s = 0; s < count; s++) {
-        for (int i = 0; i < mine.length; i++) {
-          int w = mine[i];
-          post[w][cursor[i][key(h, 4 * s, st[w], bl[w])]++] = s;
-        }
-      }
-    });
+      for (int k = 1; k < o.length; k++) o[k] += o[k - 1];
+      off[w] = o;
+        post[w] = p;
+    };
+    int cores = Math.max(1, Math.min(m, Runtime.getRuntime().availableProcessors()));
+    if (count < 100_000 || cores == 1) {
+      for (int w = 0; w < m; w++) one.accept(w);
+    } else {
+      buildParallel(one, m, cores);
+    }
     words = m;
     start = st;
     bits = bl;
@@ -269,6 +269,33 @@ public final class MihPdqIndex implements PdqIndex {
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  private static void buildParallel(java.util.function.IntConsumer one, int m, int cores) {
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(cores);
+    try {
+      pool.submit(() -> IntStream.range(0, m).parallel().forEach(one)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("index build interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("index build failed", e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** One stable counting pass of an LSD radix sort on {@code digitBits} bits at {@code shift}. */
+  private static void radixPass(long[] src, long[] dst, int shift, int digitBits) {
+    int[] pos = new int[1 << digitBits];
+    int mask = (1 << digitBits) - 1;
+    for (long x : src) pos[(int) (x >>> shift) & mask]++;
+    for (int i = 0, sum = 0; i < pos.length; i++) {
+      int c = pos[i];
+      pos[i] = sum;
+      sum += c;
+    }
+    for (long x : src) dst[pos[(int) (x >>> shift) & mask]++] = x;
   }
 
   /** Bits {@code [from, from+len)} of the 256-bit value in {@code limbs[off..off+3]}, len ≤ 32. */

@@ -134,7 +134,7 @@ class MihPdqIndexTest {
   void substringCountFollowsLog2OfSize() {
     assertThat(MihPdqIndex.build(new long[0], new int[0]).substrings()).isEqualTo(32);
     assertThat(MihPdqIndex.build(new long[4 * 70_000], java.util.stream.IntStream.range(0, 70_000).toArray()).substrings())
-        .isEqualTo(16); // log2(70,000) = 16 bits → 16 substrings
+        .isEqualTo(16); // ceil(log2(70,000)) = 17 bits → ceil(256/17) = 16 substrings
   }
 
   @Test
