@@ -30,7 +30,7 @@ public final class Jdbc {
   }
 
   /** Idle connections kept per store: opening a SQLite connection (file, schema, pragmas) costs more than most queries. */
-  public static final int POOL_SIZE = 32;
+  public static final int POOL_SIZE = 64;
   private static final Map<WebwatchStore, BlockingQueue<Connection>> POOLS = Collections.synchronizedMap(new WeakHashMap<>());
   private final WebwatchStore store;
   private final BlockingQueue<Connection> pool;
