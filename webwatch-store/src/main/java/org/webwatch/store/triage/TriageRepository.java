@@ -56,17 +56,48 @@ public final class TriageRepository {
 
   /** Accounts ranked after {@code afterRank} matching {@code f}, best first, at most {@code limit}. */
   public List<QueueAccount> accounts(long run, QueueFilter f, long afterRank, int limit) {
-    StringBuilder sql = new StringBuilder("SELECT * FROM triage_account a " + accountIndex(f) + " WHERE a.run = ? AND a.rank > ?");
-    List<Object> args = new ArrayList<>(List.of(run, afterRank));
-    accountConditions(f, sql, args, "a");
-    sql.append(" ORDER BY a.rank LIMIT ?");
+    List<Object> args = new ArrayList<>();
+    StringBuilder sql = new StringBuilder();
+    List<String> tags = tags(f);
+    if (tags.isEmpty()) {
+      sql.append("SELECT a.* FROM triage_account a ").append(accountIndex(f)).append(" WHERE a.run = ? AND a.rank > ?");
+      args.add(run);
+      args.add(afterRank);
+    } else {
+      // drive from the rarest known key: the tag range, in rank order
+      sql.append("SELECT a.* FROM triage_account_tag t JOIN triage_account a ON a.run = t.run AND a.rank = t.rank "
+          + "WHERE t.run = ? AND t.tag = ? AND t.rank > ?");
+      args.add(run);
+      args.add(tags.get(0));
+      args.add(afterRank);
+      for (String tag : tags.subList(1, tags.size())) {
+        sql.append(" AND EXISTS (SELECT 1 FROM triage_account_tag u WHERE u.run = a.run AND u.tag = ? AND u.rank = a.rank)");
+        args.add(tag);
+      }
+    }
+    if (f.band() != null) {
+      sql.append(" AND a.band = ?");
+      args.add(f.band());
+    }
+    if (f.site() != null) {
+      sql.append(" AND a.site = ?");
+      args.add(f.site());
+    }
+    sql.append(tags.isEmpty() ? " ORDER BY a.rank LIMIT ?" : " ORDER BY t.rank LIMIT ?");
     args.add(limit);
     return db.list(sql.toString(), TriageRepository::account, args.toArray());
   }
 
+  private static List<String> tags(QueueFilter f) {
+    List<String> tags = new ArrayList<>();
+    if (f.indicator() != null) tags.add("indicator:" + f.indicator());
+    if (f.mediaStatus() != null) tags.add("media:" + f.mediaStatus());
+    return tags;
+  }
+
   /**
-   * Index for a filtered queue page: without statistics SQLite would walk the primary key and
-   * filter, which is O(accounts) for a rare band or site; the hint keeps it O(log n + page).
+   * Index for a band or site filter without tags: without statistics SQLite would walk the
+   * primary key and filter, which is O(accounts) for a rare band or site.
    */
   private static String accountIndex(QueueFilter f) {
     if (f.band() != null) return "INDEXED BY triage_account_band";
@@ -74,41 +105,36 @@ public final class TriageRepository {
     return "";
   }
 
-  private static void accountConditions(QueueFilter f, StringBuilder sql, List<Object> args, String a) {
-    if (f.band() != null) {
-      sql.append(" AND ").append(a).append(".band = ?");
-      args.add(f.band());
-    }
-    if (f.site() != null) {
-      sql.append(" AND ").append(a).append(".site = ?");
-      args.add(f.site());
-    }
-    if (f.indicator() != null) {
-      sql.append(" AND EXISTS (SELECT 1 FROM triage_indicator i WHERE i.run = ").append(a).append(".run AND i.site = ")
-          .append(a).append(".site AND i.account = ").append(a).append(".account AND i.category = ?)");
-      args.add(f.indicator());
-    }
-    if (f.mediaStatus() != null) {
-      sql.append(" AND EXISTS (SELECT 1 FROM triage_media m WHERE m.run = ").append(a).append(".run AND m.site = ")
-          .append(a).append(".site AND m.account = ").append(a).append(".account AND m.status = ?)");
-      args.add(f.mediaStatus());
-    }
-  }
-
   /** Persons ranked after {@code afterRank}; site/indicator/media filters apply to any of their accounts. */
   public List<QueuePerson> persons(long run, QueueFilter f, long afterRank, int limit) {
-    StringBuilder sql = new StringBuilder("SELECT * FROM triage_person p " + (f.band() != null ? "INDEXED BY triage_person_band" : "") + " WHERE p.run = ? AND p.rank > ?");
-    List<Object> args = new ArrayList<>(List.of(run, afterRank));
+    List<Object> args = new ArrayList<>();
+    StringBuilder sql = new StringBuilder();
+    List<String> tags = tags(f);
+    if (tags.isEmpty()) {
+      sql.append("SELECT p.* FROM triage_person p ").append(f.band() != null ? "INDEXED BY triage_person_band" : "")
+          .append(" WHERE p.run = ? AND p.rank > ?");
+      args.add(run);
+      args.add(afterRank);
+    } else {
+      sql.append("SELECT p.* FROM triage_person_tag t JOIN triage_person p ON p.run = t.run AND p.rank = t.rank "
+          + "WHERE t.run = ? AND t.tag = ? AND t.rank > ?");
+      args.add(run);
+      args.add(tags.get(0));
+      args.add(afterRank);
+      for (String tag : tags.subList(1, tags.size())) {
+        sql.append(" AND EXISTS (SELECT 1 FROM triage_person_tag u WHERE u.run = p.run AND u.tag = ? AND u.rank = p.rank)");
+        args.add(tag);
+      }
+    }
     if (f.band() != null) {
       sql.append(" AND p.band = ?");
       args.add(f.band());
     }
-    if (f.site() != null || f.indicator() != null || f.mediaStatus() != null) {
-      sql.append(" AND EXISTS (SELECT 1 FROM triage_account a WHERE a.run = p.run AND a.person = p.person");
-      accountConditions(new QueueFilter(null, f.site(), f.indicator(), f.mediaStatus()), sql, args, "a");
-      sql.append(")");
+    if (f.site() != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM triage_account a INDEXED BY triage_account_person WHERE a.run = p.run AND a.person = p.person AND a.site = ?)");
+      args.add(f.site());
     }
-    sql.append(" ORDER BY p.rank LIMIT ?");
+    sql.append(tags.isEmpty() ? " ORDER BY p.rank LIMIT ?" : " ORDER BY t.rank LIMIT ?");
     args.add(limit);
     return db.list(sql.toString(), TriageRepository::person, args.toArray());
   }
