@@ -62,18 +62,28 @@ public final class Jdbc {
     }
   }
 
-  /** Runs {@code work} in one write transaction (BEGIN IMMEDIATE: takes the writer lock up front). */
+  /**
+   * Runs {@code work} in one write transaction opened with BEGIN IMMEDIATE: the writer lock is
+   * taken up front (waiting under the busy timeout), so a read-then-write transaction cannot fail
+   * with SQLITE_BUSY_SNAPSHOT when another connection commits in between (WAL mode).
+   */
   public <T> T tx(Work<T> work) {
     return with(c -> {
-      c.setAutoCommit(false);
+      try (java.sql.Statement st = c.createStatement()) {
+        st.execute("BEGIN IMMEDIATE");
+      }
       try {
         T r = work.run(c);
-        c.commit();
-        c.setAutoCommit(true);
+        try (java.sql.Statement st = c.createStatement()) {
+          st.execute("COMMIT");
+        }
         return r;
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        c.setAutoCommit(true);
+        try (java.sql.Statement st = c.createStatement()) {
+          st.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+          // the transaction may already be gone; the original error matters
+        }
         throw e;
       }
     });
