@@ -62,6 +62,7 @@ public final class LoadTest {
       List<HttpClient> sessions = new ArrayList<>();
       for (int i = 0; i < clients; i++) sessions.add(login(base));
       AtomicLong errors = new AtomicLong();
+      java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
       long end = System.nanoTime() + seconds * 1_000_000_000L;
       List<Thread> threads = new ArrayList<>();
       Map<String, List<Long>> samples = new ConcurrentHashMap<>();
@@ -84,9 +85,13 @@ public final class LoadTest {
             long s = System.nanoTime();
             try {
               HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-              if (r.statusCode() != 200) errors.incrementAndGet();
+              if (r.statusCode() != 200) {
+                errors.incrementAndGet();
+                firstError.compareAndSet(null, r.statusCode() + " " + path);
+              }
             } catch (IOException | InterruptedException e) {
               errors.incrementAndGet();
+              firstError.compareAndSet(null, e + " " + path);
             }
             mine.computeIfAbsent(kind, k -> new ArrayList<>()).add(System.nanoTime() - s);
           }
@@ -96,7 +101,8 @@ public final class LoadTest {
         threads.add(t);
       }
       for (Thread t : threads) t.join();
-      System.out.printf("%n%d clients, %d s, %d accounts, errors: %d%n%n", clients, seconds, accounts, errors.get());
+      System.out.printf("%n%d clients, %d s, %d accounts, errors: %d%s%n%n", clients, seconds, accounts, errors.get(),
+          firstError.get() == null ? "" : " (first: " + firstError.get() + ")");
       System.out.println("| page | requests | req/s | p50 ms | p95 ms | p99 ms | max ms |");
       System.out.println("|---|---:|---:|---:|---:|---:|---:|");
       List<Long> all = new ArrayList<>();

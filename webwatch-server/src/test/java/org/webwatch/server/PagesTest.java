@@ -127,6 +127,24 @@ class PagesTest {
   }
 
   @Test
+  void uploadedFileIsHashedWithCsrfInTheMultipartForm() throws Exception {
+    byte[] content = "not an image, just bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    java.util.function.Function<String, java.net.http.HttpRequest> upload = csrf -> {
+      String b = "----ww" + System.nanoTime();
+      String body = "--" + b + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
+          + "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+          + new String(content, java.nio.charset.StandardCharsets.UTF_8) + "\r\n--" + b + "--\r\n";
+      return java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/h/hash"))
+          .header("Content-Type", "multipart/form-data; boundary=" + b).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+    };
+    assertThat(inv.send(upload.apply("wrong")).statusCode()).isEqualTo(403);
+    HttpResponse<String> r = inv.send(upload.apply(inv.csrf()));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(r.body()).path("sha256").asText()).isEqualTo(expected);
+  }
+
+  @Test
   void everyApiRouteIsInTheOpenApiDocument() throws Exception {
     JsonNode doc = JSON.readTree(inv.get("/api/openapi.json").body());
     JsonNode paths = doc.path("paths");

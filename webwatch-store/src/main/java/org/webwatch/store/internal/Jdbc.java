@@ -5,6 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.List;
 import java.util.Optional;
 import org.webwatch.WebwatchException;
@@ -24,30 +29,61 @@ public final class Jdbc {
     T run(Connection c) throws SQLException;
   }
 
+  /** Idle connections kept per store: opening a SQLite connection (file, schema, pragmas) costs more than most queries. */
+  public static final int POOL_SIZE = 64;
+  private static final Map<WebwatchStore, BlockingQueue<Connection>> POOLS = Collections.synchronizedMap(new WeakHashMap<>());
   private final WebwatchStore store;
+  private final BlockingQueue<Connection> pool;
 
   public Jdbc(WebwatchStore store) {
     this.store = store;
+    this.pool = POOLS.computeIfAbsent(store, s -> new ArrayBlockingQueue<>(POOL_SIZE));
   }
 
+  /** Runs {@code work} on a pooled connection (returned in auto-commit mode; dropped after an error). */
   public <T> T with(Work<T> work) {
-    try (Connection c = store.connection()) {
-      return work.run(c);
+    Connection c = pool.poll();
+    boolean ok = false;
+    try {
+      if (c == null) c = store.connection();
+      T r = work.run(c);
+      ok = c.getAutoCommit();
+      return r;
     } catch (SQLException e) {
       throw new WebwatchException(WebwatchException.Kind.INTERNAL, "store error: " + e.getMessage(), e);
+    } finally {
+      if (c != null && !(ok && pool.offer(c))) {
+        try {
+          c.close();
+        } catch (SQLException ignored) {
+          // closing a broken connection: nothing left to do
+        }
+      }
     }
   }
 
-  /** Runs {@code work} in one write transaction (BEGIN IMMEDIATE: takes the writer lock up front). */
+  /**
+   * Runs {@code work} in one write transaction opened with BEGIN IMMEDIATE: the writer lock is
+   * taken up front (waiting under the busy timeout), so a read-then-write transaction cannot fail
+   * with SQLITE_BUSY_SNAPSHOT when another connection commits in between (WAL mode).
+   */
   public <T> T tx(Work<T> work) {
     return with(c -> {
-      c.setAutoCommit(false);
+      try (java.sql.Statement st = c.createStatement()) {
+        st.execute("BEGIN IMMEDIATE");
+      }
       try {
         T r = work.run(c);
-        c.commit();
+        try (java.sql.Statement st = c.createStatement()) {
+          st.execute("COMMIT");
+        }
         return r;
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        try (java.sql.Statement st = c.createStatement()) {
+          st.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+          // the transaction may already be gone; the original error matters
+        }
         throw e;
       }
     });

@@ -55,8 +55,9 @@ public final class DossierQueries {
   public List<Contact> contacts(String site, String account, int limit) {
     Map<String, long[]> counts = new LinkedHashMap<>();
     db.list("SELECT q.author FROM post p JOIN post q ON q.site = p.site AND q.id = p.reply_to WHERE p.site = ? AND p.author = ? "
-        + "UNION ALL SELECT r.author FROM post p JOIN post r ON r.site = p.site AND r.reply_to = p.id WHERE p.site = ? AND p.author = ?",
-        rs -> rs.getString(1), site, account, site, account)
+        + "UNION ALL SELECT r.author FROM post r INDEXED BY post_reply_to WHERE r.site = ? AND r.reply_to IN "
+        + "(SELECT id FROM post WHERE site = ? AND author = ?)",
+        rs -> rs.getString(1), site, account, site, site, account)
         .forEach(a -> counts.computeIfAbsent(a, k -> new long[2])[0]++);
     db.list("SELECT j.value FROM message m, json_each(m.recipients) j WHERE m.site = ? AND m.author = ?", rs -> rs.getString(1), site, account)
         .forEach(a -> counts.computeIfAbsent(a, k -> new long[2])[1]++);

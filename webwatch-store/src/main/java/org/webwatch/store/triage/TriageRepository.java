@@ -11,12 +11,15 @@ import org.webwatch.store.WebwatchStore;
 import org.webwatch.store.internal.Jdbc;
 
 /**
- * Read side of imported triage runs. Queue pages are keyset-paginated on rank ({@code rank >
+ * Read side of imported triage runs. Queries name their index ({@code INDEXED BY}) because the
+ * store keeps no planner statistics and SQLite would otherwise scan whole runs.
+ * Queue pages are keyset-paginated on rank ({@code rank >
  * afterRank ORDER BY rank LIMIT n}), which stays O(log n + page) at any depth, with indexes on
  * (run, band, rank) and (run, site, rank) for filters.
  */
 public final class TriageRepository {
   private final Jdbc db;
+  private final Map<Long, List<String>> sitesByRun = new java.util.concurrent.ConcurrentHashMap<>();
 
   public TriageRepository(WebwatchStore store) {
     this.db = new Jdbc(store);
@@ -53,67 +56,103 @@ public final class TriageRepository {
 
   /** Accounts ranked after {@code afterRank} matching {@code f}, best first, at most {@code limit}. */
   public List<QueueAccount> accounts(long run, QueueFilter f, long afterRank, int limit) {
-    StringBuilder sql = new StringBuilder("SELECT * FROM triage_account a WHERE a.run = ? AND a.rank > ?");
-    List<Object> args = new ArrayList<>(List.of(run, afterRank));
-    accountConditions(f, sql, args, "a");
-    sql.append(" ORDER BY a.rank LIMIT ?");
+    List<Object> args = new ArrayList<>();
+    StringBuilder sql = new StringBuilder();
+    List<String> tags = tags(f);
+    if (tags.isEmpty()) {
+      sql.append("SELECT a.* FROM triage_account a ").append(accountIndex(f)).append(" WHERE a.run = ? AND a.rank > ?");
+      args.add(run);
+      args.add(afterRank);
+    } else {
+      // drive from the rarest known key: the tag range, in rank order
+      sql.append("SELECT a.* FROM triage_account_tag t JOIN triage_account a ON a.run = t.run AND a.rank = t.rank "
+          + "WHERE t.run = ? AND t.tag = ? AND t.rank > ?");
+      args.add(run);
+      args.add(tags.get(0));
+      args.add(afterRank);
+      for (String tag : tags.subList(1, tags.size())) {
+        sql.append(" AND EXISTS (SELECT 1 FROM triage_account_tag u WHERE u.run = a.run AND u.tag = ? AND u.rank = a.rank)");
+        args.add(tag);
+      }
+    }
+    if (f.band() != null) {
+      sql.append(" AND a.band = ?");
+      args.add(f.band());
+    }
+    if (f.site() != null) {
+      sql.append(" AND a.site = ?");
+      args.add(f.site());
+    }
+    sql.append(tags.isEmpty() ? " ORDER BY a.rank LIMIT ?" : " ORDER BY t.rank LIMIT ?");
     args.add(limit);
     return db.list(sql.toString(), TriageRepository::account, args.toArray());
   }
 
-  private static void accountConditions(QueueFilter f, StringBuilder sql, List<Object> args, String a) {
-    if (f.band() != null) {
-      sql.append(" AND ").append(a).append(".band = ?");
-      args.add(f.band());
-    }
-    if (f.site() != null) {
-      sql.append(" AND ").append(a).append(".site = ?");
-      args.add(f.site());
-    }
-    if (f.indicator() != null) {
-      sql.append(" AND EXISTS (SELECT 1 FROM triage_indicator i WHERE i.run = ").append(a).append(".run AND i.site = ")
-          .append(a).append(".site AND i.account = ").append(a).append(".account AND i.category = ?)");
-      args.add(f.indicator());
-    }
-    if (f.mediaStatus() != null) {
-      sql.append(" AND EXISTS (SELECT 1 FROM triage_media m WHERE m.run = ").append(a).append(".run AND m.site = ")
-          .append(a).append(".site AND m.account = ").append(a).append(".account AND m.status = ?)");
-      args.add(f.mediaStatus());
-    }
+  private static List<String> tags(QueueFilter f) {
+    List<String> tags = new ArrayList<>();
+    if (f.indicator() != null) tags.add("indicator:" + f.indicator());
+    if (f.mediaStatus() != null) tags.add("media:" + f.mediaStatus());
+    return tags;
+  }
+
+  /**
+   * Index for a band or site filter without tags: without statistics SQLite would walk the
+   * primary key and filter, which is O(accounts) for a rare band or site.
+   */
+  private static String accountIndex(QueueFilter f) {
+    if (f.band() != null) return "INDEXED BY triage_account_band";
+    if (f.site() != null) return "INDEXED BY triage_account_site";
+    return "";
   }
 
   /** Persons ranked after {@code afterRank}; site/indicator/media filters apply to any of their accounts. */
   public List<QueuePerson> persons(long run, QueueFilter f, long afterRank, int limit) {
-    StringBuilder sql = new StringBuilder("SELECT * FROM triage_person p WHERE p.run = ? AND p.rank > ?");
-    List<Object> args = new ArrayList<>(List.of(run, afterRank));
+    List<Object> args = new ArrayList<>();
+    StringBuilder sql = new StringBuilder();
+    List<String> tags = tags(f);
+    if (tags.isEmpty()) {
+      sql.append("SELECT p.* FROM triage_person p ").append(f.band() != null ? "INDEXED BY triage_person_band" : "")
+          .append(" WHERE p.run = ? AND p.rank > ?");
+      args.add(run);
+      args.add(afterRank);
+    } else {
+      sql.append("SELECT p.* FROM triage_person_tag t JOIN triage_person p ON p.run = t.run AND p.rank = t.rank "
+          + "WHERE t.run = ? AND t.tag = ? AND t.rank > ?");
+      args.add(run);
+      args.add(tags.get(0));
+      args.add(afterRank);
+      for (String tag : tags.subList(1, tags.size())) {
+        sql.append(" AND EXISTS (SELECT 1 FROM triage_person_tag u WHERE u.run = p.run AND u.tag = ? AND u.rank = p.rank)");
+        args.add(tag);
+      }
+    }
     if (f.band() != null) {
       sql.append(" AND p.band = ?");
       args.add(f.band());
     }
-    if (f.site() != null || f.indicator() != null || f.mediaStatus() != null) {
-      sql.append(" AND EXISTS (SELECT 1 FROM triage_account a WHERE a.run = p.run AND a.person = p.person");
-      accountConditions(new QueueFilter(null, f.site(), f.indicator(), f.mediaStatus()), sql, args, "a");
-      sql.append(")");
+    if (f.site() != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM triage_account a INDEXED BY triage_account_person WHERE a.run = p.run AND a.person = p.person AND a.site = ?)");
+      args.add(f.site());
     }
-    sql.append(" ORDER BY p.rank LIMIT ?");
+    sql.append(tags.isEmpty() ? " ORDER BY p.rank LIMIT ?" : " ORDER BY t.rank LIMIT ?");
     args.add(limit);
     return db.list(sql.toString(), TriageRepository::person, args.toArray());
   }
 
   public Optional<QueueAccount> account(long run, String site, String account) {
-    return db.one("SELECT * FROM triage_account WHERE run = ? AND site = ? AND account = ?", TriageRepository::account, run, site, account);
+    return db.one("SELECT * FROM triage_account INDEXED BY triage_account_key WHERE run = ? AND site = ? AND account = ?", TriageRepository::account, run, site, account);
   }
 
   public Optional<QueuePerson> person(long run, String person) {
-    return db.one("SELECT * FROM triage_person WHERE run = ? AND person = ?", TriageRepository::person, run, person);
+    return db.one("SELECT * FROM triage_person INDEXED BY triage_person_key WHERE run = ? AND person = ?", TriageRepository::person, run, person);
   }
 
   public List<QueueAccount> accountsOfPerson(long run, String person) {
-    return db.list("SELECT * FROM triage_account WHERE run = ? AND person = ? ORDER BY rank", TriageRepository::account, run, person);
+    return db.list("SELECT * FROM triage_account INDEXED BY triage_account_person WHERE run = ? AND person = ? ORDER BY rank", TriageRepository::account, run, person);
   }
 
   public List<IdentityRow> identities(long run, String person) {
-    return db.list("SELECT * FROM triage_identity WHERE run = ? AND person = ? ORDER BY site, account", rs -> new IdentityRow(
+    return db.list("SELECT * FROM triage_identity INDEXED BY triage_identity_person WHERE run = ? AND person = ? ORDER BY site, account", rs -> new IdentityRow(
         rs.getString("person"), rs.getString("site"), rs.getString("account"), rs.getDouble("confidence"),
         rs.getString("evidence")), run, person);
   }
@@ -124,24 +163,24 @@ public final class TriageRepository {
   }
 
   public List<IndicatorRow> indicators(long run, String site, String account) {
-    return db.list("SELECT * FROM triage_indicator WHERE run = ? AND site = ? AND account = ? ORDER BY kind, item, start",
+    return db.list("SELECT * FROM triage_indicator INDEXED BY triage_indicator_account WHERE run = ? AND site = ? AND account = ? ORDER BY kind, item, start",
         TriageRepository::indicator, run, site, account);
   }
 
   public List<IndicatorRow> indicatorsOfItem(long run, String site, String kind, String item) {
-    return db.list("SELECT * FROM triage_indicator WHERE run = ? AND site = ? AND kind = ? AND item = ? ORDER BY start",
+    return db.list("SELECT * FROM triage_indicator INDEXED BY triage_indicator_item WHERE run = ? AND site = ? AND kind = ? AND item = ? ORDER BY start",
         TriageRepository::indicator, run, site, kind, item);
   }
 
   public List<IdentifierRow> identifiers(long run, String site, String account) {
-    return db.list("SELECT * FROM triage_identifier WHERE run = ? AND site = ? AND account = ? ORDER BY type, value",
+    return db.list("SELECT * FROM triage_identifier INDEXED BY triage_identifier_account WHERE run = ? AND site = ? AND account = ? ORDER BY type, value",
         rs -> new IdentifierRow(rs.getString("site"), rs.getString("kind"), rs.getString("item"), rs.getString("account"),
             rs.getString("type"), rs.getString("value"), rs.getInt("valid") != 0), run, site, account);
   }
 
   /** Media rows of an account with the attachment's hashes from the capture store. */
   public List<MediaRow> media(long run, String site, String account) {
-    return db.list("SELECT m.*, t.sha256, t.md5, t.pdq FROM triage_media m LEFT JOIN attachment t ON t.site = m.site AND t.id = m.attachment "
+    return db.list("SELECT m.*, t.sha256, t.md5, t.pdq FROM triage_media m INDEXED BY triage_media_account LEFT JOIN attachment t ON t.site = m.site AND t.id = m.attachment "
         + "WHERE m.run = ? AND m.site = ? AND m.account = ? ORDER BY m.status, m.post", rs -> new MediaRow(rs.getString("site"),
             rs.getString("post"), rs.getString("account"), rs.getString("attachment"), rs.getString("status"),
             rs.getString("source"), rs.getString("category"), (Integer) rs.getObject("distance"), rs.getString("sha256"),
@@ -154,8 +193,10 @@ public final class TriageRepository {
         run, kind, subject);
   }
 
+  /** Sites of a run (cached: a complete run never changes, and the scan is O(accounts)). */
   public List<String> sites(long run) {
-    return db.list("SELECT DISTINCT site FROM triage_account WHERE run = ? ORDER BY site", rs -> rs.getString(1), run);
+    return sitesByRun.computeIfAbsent(run, r -> List.copyOf(
+        db.list("SELECT DISTINCT site FROM triage_account WHERE run = ? ORDER BY site", rs -> rs.getString(1), r)));
   }
 
   /** Number of indicator spans per code over the given accounts' items ({@code site/kind/id} keys). */

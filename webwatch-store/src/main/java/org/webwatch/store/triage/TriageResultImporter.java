@@ -64,10 +64,24 @@ public final class TriageResultImporter {
           "INSERT INTO triage_media (run, site, post, account, attachment, status, source, category, distance) VALUES (?,?,?,?,?,?,?,?,?)",
           new char[] {'s', 's', 's', 's', 's', 's', 's', 'n'});
       loadExplanations(c, outDir.resolve("explanations.json"), id);
+      tag(c, id);
       Jdbc.update(c, "UPDATE triage_run SET status = 'complete', accounts = ?, persons = ? WHERE id = ?", accounts, persons, id);
       return id;
     });
     return new TriageRepository(store).run(run).orElseThrow();
+  }
+
+  /** Fills the queue filter keys (see V21) from the indicator and media rows of the run. */
+  private static void tag(Connection c, long run) throws SQLException {
+    Jdbc.update(c, "INSERT OR IGNORE INTO triage_account_tag (run, tag, rank) SELECT DISTINCT a.run, 'indicator:' || i.category, a.rank "
+        + "FROM triage_indicator i JOIN triage_account a INDEXED BY triage_account_key ON a.run = i.run AND a.site = i.site AND a.account = i.account "
+        + "WHERE i.run = ?", run);
+    Jdbc.update(c, "INSERT OR IGNORE INTO triage_account_tag (run, tag, rank) SELECT DISTINCT a.run, 'media:' || m.status, a.rank "
+        + "FROM triage_media m JOIN triage_account a INDEXED BY triage_account_key ON a.run = m.run AND a.site = m.site AND a.account = m.account "
+        + "WHERE m.run = ?", run);
+    Jdbc.update(c, "INSERT OR IGNORE INTO triage_person_tag (run, tag, rank) SELECT DISTINCT p.run, t.tag, p.rank "
+        + "FROM triage_account_tag t JOIN triage_account a ON a.run = t.run AND a.rank = t.rank "
+        + "JOIN triage_person p INDEXED BY triage_person_key ON p.run = a.run AND p.person = a.person WHERE t.run = ?", run);
   }
 
   private static String readOptional(Path p) {

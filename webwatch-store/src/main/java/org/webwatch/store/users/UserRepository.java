@@ -158,8 +158,8 @@ public final class UserRepository {
       endSession(id);
       return Optional.empty();
     }
-    // write at most once a minute: keeps read traffic off the single writer
-    if (now - s.get().lastSeen() > 60_000) db.update("UPDATE user_session SET last_seen = ? WHERE id_hash = ?", now, h);
+    // refresh at most every min(1 min, idle/10): keeps read traffic off the single writer
+    if (now - s.get().lastSeen() > Math.min(60_000, idleMillis / 10)) db.update("UPDATE user_session SET last_seen = ? WHERE id_hash = ?", now, h);
     return s;
   }
 

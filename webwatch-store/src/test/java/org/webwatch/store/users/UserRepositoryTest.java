@@ -54,6 +54,9 @@ class UserRepositoryTest {
     NewSession s = users.createSession("alice", 1000);
     assertThat(users.session(s.id(), 2000, 10_000, 100_000)).get().extracting(Session::csrfToken).isEqualTo(s.csrfToken());
     assertThat(users.session(s.id(), 2000 + 10_001, 10_000, 100_000)).as("idle expiry").isEmpty();
+    NewSession s3 = users.createSession("alice", 1000);
+    for (long t = 5_000; t <= 100_000; t += 5_000) assertThat(users.session(s3.id(), t, 10_000, 100_000)).isPresent();
+    assertThat(users.session(s3.id(), 101_001, 10_000, 100_000)).as("absolute expiry").isEmpty();
     NewSession s2 = users.createSession("alice", 1000);
     users.disable("alice");
     assertThat(users.session(s2.id(), 1001, 10_000, 100_000)).isEmpty();
