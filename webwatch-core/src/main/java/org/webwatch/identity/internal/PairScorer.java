@@ -29,7 +29,7 @@ public final class PairScorer {
   public static final double WEAK_SIGNAL_MIN = 0.5;
   public static final int MIN_WEAK_SIGNALS = 2;
   /** Higher threshold for links resting on weak signals only (username, style, timing). */
-  public static final double WEAK_ONLY_THRESHOLD = 5.0;
+  public static final double WEAK_ONLY_THRESHOLD = 5.5;
 
   public static final double LLR_PGP = 9.0;
   public static final double LLR_XMR = 9.0;
@@ -38,6 +38,8 @@ public final class PairScorer {
   public static final double LLR_EMAIL = 8.0;
   public static final double LLR_CONTACT = 6.0;
   public static final double LLR_MEDIA = 3.5;
+  /** Shared new media add at most this much per pair: reposts of one pool are not independent evidence. */
+  public static final double MAX_MEDIA_LLR = 3.5;
   /** Accounts a shared value may have at full weight; above, weight falls as K/n. */
   public static final int FULL_WEIGHT_VALUE_ACCOUNTS = 3;
   /** Values used by more accounts than this are ignored (donation/exchange addresses, quoted keys). */
@@ -52,11 +54,11 @@ public final class PairScorer {
   public static final int STYLE_FULL_TEXTS = 10;
   public static final double STYLE_LOW = 0.15;
   public static final double STYLE_HIGH = 0.65;
-  public static final double LLR_STYLE_MAX = 3.5;
+  public static final double LLR_STYLE_MAX = 4.0;
   public static final double LLR_STYLE_MIN = -2.0;
   /** Middle point of the style curve: (STYLE_MID, LLR_STYLE_MID); log-likelihood ratios are concave in the cosine. */
   public static final double STYLE_MID = 0.40;
-  public static final double LLR_STYLE_MID = 0.75;
+  public static final double LLR_STYLE_MID = 1.0;
 
   public static final int TIMING_MIN_EVENTS = 4;
   /** Events per account from which timing evidence counts in full (fewer: scaled down linearly). */
@@ -100,16 +102,19 @@ public final class PairScorer {
 
   public Score score(int a, int b) {
     double strong = 0;
+    double media = 0;
     int[] va = t.values[a];
     int[] vb = t.values[b];
     for (int i = 0, j = 0; i < va.length && j < vb.length; ) {
       if (va[i] == vb[j]) {
-        strong += valueLlr(va[i]);
+        if (t.valueCode[va[i]].equals("shared-media")) media += valueLlr(va[i]);
+        else strong += valueLlr(va[i]);
         i++;
         j++;
       } else if (va[i] < vb[j]) i++;
       else j++;
     }
+    strong += Math.min(media, MAX_MEDIA_LLR);
     return new Score(strong, usernameLlr(a, b), styleLlr(a, b), timingLlr(a, b));
   }
 
