@@ -165,6 +165,18 @@ public final class EvidenceAccountLinker implements AccountLinker {
 
   @Override
   public IdentityResult link() {
+    Map<List<AccountKey>, Boolean> d;
+    synchronized (decisions) {
+      d = new LinkedHashMap<>(decisions);
+    }
+    LinkingPipeline pipeline = new LinkingPipeline(features());
+    IdentityResult result = pipeline.run(d);
+    lastStats = pipeline.stats();
+    return result;
+  }
+
+  /** The compact features of everything fed so far (for diagnostics and calibration). */
+  public FeatureTable features() {
     FeatureTable.Builder b = new FeatureTable.Builder();
     Map<Integer, Integer> df = new HashMap<>();
     Map<AccountKey, int[]> tops = new HashMap<>();
@@ -200,14 +212,7 @@ public final class EvidenceAccountLinker implements AccountLinker {
         if (s.hourOfWeek != null) b.timing(i, s.hourOfWeek.clone(), s.events);
       }
     }
-    Map<List<AccountKey>, Boolean> d;
-    synchronized (decisions) {
-      d = new LinkedHashMap<>(decisions);
-    }
-    LinkingPipeline pipeline = new LinkingPipeline(b.build());
-    IdentityResult result = pipeline.run(d);
-    lastStats = pipeline.stats();
-    return result;
+    return b.build();
   }
 
   /** Counters of the last {@link #link()} (accounts, candidate pairs, links, persons); null before. */

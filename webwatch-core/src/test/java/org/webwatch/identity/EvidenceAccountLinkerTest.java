@@ -173,6 +173,40 @@ class EvidenceAccountLinkerTest {
     assertThat(donor.person()).matches("p-[0-9a-f]{12}");
   }
 
+  /** Records every feeding call so that it can be replayed in another order. */
+  static final class Recorder implements AccountLinker {
+    final List<Consumer<AccountLinker>> calls = new java.util.ArrayList<>();
+
+    @Override public void account(org.webwatch.model.Account a) { calls.add(l -> l.account(a)); }
+    @Override public void text(org.webwatch.model.TextItem t) { calls.add(l -> l.text(t)); }
+    @Override public void activity(AccountKey k, java.time.Instant t) { calls.add(l -> l.activity(k, t)); }
+    @Override public void identifier(org.webwatch.model.IdentifierOccurrence i) { calls.add(l -> l.identifier(i)); }
+    @Override public void media(org.webwatch.model.MediaResult m) { calls.add(l -> l.media(m)); }
+    @Override public void decision(AccountKey a, AccountKey b, boolean c) { calls.add(l -> l.decision(a, b, c)); }
+    @Override public IdentityResult link() { throw new UnsupportedOperationException(); }
+  }
+
+  @Test
+  void feedingOrderAndThreadsDoNotChangeTheResult() {
+    SyntheticForum f = new SyntheticForum(10);
+    Recorder rec = new Recorder();
+    for (int p = 0; p < 6; p++) {
+      var persona = f.persona(p);
+      for (int a = 0; a < 2; a++) f.feedAccount(rec, persona, new AccountKey("s" + a, "u" + p), "name" + p + "x" + a, 12);
+      rec.identifier(SyntheticForum.identifier(new AccountKey("s0", "u" + p), IdentifierType.EMAIL, "p" + p + "@example.org", "u" + p + "-1"));
+      if (p % 2 == 0) rec.identifier(SyntheticForum.identifier(new AccountKey("s1", "u" + p), IdentifierType.EMAIL, "p" + p + "@example.org", "u" + p + "-2"));
+    }
+    EvidenceAccountLinker sequential = new EvidenceAccountLinker();
+    rec.calls.forEach(c -> c.accept(sequential));
+    java.util.List<Consumer<AccountLinker>> shuffled = new java.util.ArrayList<>(rec.calls);
+    java.util.Collections.shuffle(shuffled, new java.util.Random(99));
+    EvidenceAccountLinker parallel = new EvidenceAccountLinker();
+    shuffled.parallelStream().forEach(c -> c.accept(parallel));
+    IdentityResult a = sequential.link();
+    assertThat(parallel.link()).isEqualTo(a);
+    assertThat(persons(a).get(new AccountKey("s0", "u0"))).isEqualTo(persons(a).get(new AccountKey("s1", "u0")));
+  }
+
   @Test
   void resultIsExactlyDeterministic() {
     IdentityResult first = world(8, l -> {}).link();

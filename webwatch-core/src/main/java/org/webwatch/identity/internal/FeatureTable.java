@@ -94,6 +94,10 @@ public final class FeatureTable {
     return keys[i];
   }
 
+  public String stem(int i) {
+    return stems[i];
+  }
+
   /** Accumulates accounts in any order; {@link #build()} sorts them by key. */
   public static final class Builder {
     private final Map<AccountKey, Integer> index = new HashMap<>();

@@ -29,7 +29,7 @@ public final class PairScorer {
   public static final double WEAK_SIGNAL_MIN = 0.5;
   public static final int MIN_WEAK_SIGNALS = 2;
   /** Higher threshold for links resting on weak signals only (username, style, timing). */
-  public static final double WEAK_ONLY_THRESHOLD = 5.0;
+  public static final double WEAK_ONLY_THRESHOLD = 5.5;
 
   public static final double LLR_PGP = 9.0;
   public static final double LLR_XMR = 9.0;
@@ -37,24 +37,33 @@ public final class PairScorer {
   public static final double LLR_ETH = 8.0;
   public static final double LLR_EMAIL = 8.0;
   public static final double LLR_CONTACT = 6.0;
-  public static final double LLR_MEDIA = 7.0;
+  public static final double LLR_MEDIA = 3.5;
+  /** Shared new media add at most this much per pair: reposts of one pool are not independent evidence. */
+  public static final double MAX_MEDIA_LLR = 3.5;
   /** Accounts a shared value may have at full weight; above, weight falls as K/n. */
   public static final int FULL_WEIGHT_VALUE_ACCOUNTS = 3;
   /** Values used by more accounts than this are ignored (donation/exchange addresses, quoted keys). */
   public static final int MAX_VALUE_ACCOUNTS = 8;
 
-  public static final double LLR_USERNAME_EXACT = 3.0;
-  public static final double LLR_USERNAME_SIMILAR = 1.5;
+  public static final double LLR_USERNAME_EXACT = 4.5;
+  public static final double LLR_USERNAME_SIMILAR = 2.5;
   public static final double USERNAME_MIN_JW = 0.90;
 
-  public static final int STYLE_MIN_TEXTS = 5;
-  public static final double STYLE_LOW = 0.25;
-  public static final double STYLE_HIGH = 0.50;
+  public static final int STYLE_MIN_TEXTS = 3;
+  /** Texts per account from which style evidence counts in full (fewer: scaled down linearly). */
+  public static final int STYLE_FULL_TEXTS = 10;
+  public static final double STYLE_LOW = 0.15;
+  public static final double STYLE_HIGH = 0.65;
   public static final double LLR_STYLE_MAX = 4.0;
   public static final double LLR_STYLE_MIN = -2.0;
+  /** Middle point of the style curve: (STYLE_MID, LLR_STYLE_MID); log-likelihood ratios are concave in the cosine. */
+  public static final double STYLE_MID = 0.40;
+  public static final double LLR_STYLE_MID = 1.0;
 
-  public static final int TIMING_MIN_EVENTS = 20;
-  public static final double TIMING_LOW = 0.80;
+  public static final int TIMING_MIN_EVENTS = 4;
+  /** Events per account from which timing evidence counts in full (fewer: scaled down linearly). */
+  public static final int TIMING_FULL_EVENTS = 15;
+  public static final double TIMING_LOW = 0.75;
   public static final double TIMING_HIGH = 0.95;
   public static final double LLR_TIMING_MAX = 1.5;
   public static final double LLR_TIMING_MIN = -1.5;
@@ -73,8 +82,10 @@ public final class PairScorer {
       return strong + username + style + timing;
     }
 
+    /** Independent signals above {@link #WEAK_SIGNAL_MIN}; strong evidence too weak to stand alone counts as one. */
     public int weakSignals() {
-      return (username > WEAK_SIGNAL_MIN ? 1 : 0) + (style > WEAK_SIGNAL_MIN ? 1 : 0) + (timing > WEAK_SIGNAL_MIN ? 1 : 0);
+      return (strong > WEAK_SIGNAL_MIN ? 1 : 0) + (username > WEAK_SIGNAL_MIN ? 1 : 0) + (style > WEAK_SIGNAL_MIN ? 1 : 0)
+          + (timing > WEAK_SIGNAL_MIN ? 1 : 0);
     }
 
     /** Whether the pair qualifies as a link: over threshold AND strong or corroborated. */
@@ -91,16 +102,19 @@ public final class PairScorer {
 
   public Score score(int a, int b) {
     double strong = 0;
+    double media = 0;
     int[] va = t.values[a];
     int[] vb = t.values[b];
     for (int i = 0, j = 0; i < va.length && j < vb.length; ) {
       if (va[i] == vb[j]) {
-        strong += valueLlr(va[i]);
+        if (t.valueCode[va[i]].equals("shared-media")) media += valueLlr(va[i]);
+        else strong += valueLlr(va[i]);
         i++;
         j++;
       } else if (va[i] < vb[j]) i++;
       else j++;
     }
+    strong += Math.min(media, MAX_MEDIA_LLR);
     return new Score(strong, usernameLlr(a, b), styleLlr(a, b), timingLlr(a, b));
   }
 
@@ -142,14 +156,25 @@ public final class PairScorer {
     if (t.styleIds[a] == null || t.styleIds[b] == null) return 0;
     if (t.texts[a] < STYLE_MIN_TEXTS || t.texts[b] < STYLE_MIN_TEXTS) return 0;
     double c = StyleProfiler.cosine(t.styleIds[a], t.styleVals[a], t.styleIds[b], t.styleVals[b]);
-    return ramp(c, STYLE_LOW, STYLE_HIGH, LLR_STYLE_MIN, LLR_STYLE_MAX);
+    // few texts give noisy profiles: shrink the evidence towards 0 until STYLE_FULL_TEXTS
+    return (c < STYLE_MID ? ramp(c, STYLE_LOW, STYLE_MID, LLR_STYLE_MIN, LLR_STYLE_MID) : ramp(c, STYLE_MID, STYLE_HIGH, LLR_STYLE_MID, LLR_STYLE_MAX)) * Math.min(1.0, (double) Math.min(t.texts[a], t.texts[b]) / STYLE_FULL_TEXTS);
   }
 
   double timingLlr(int a, int b) {
     if (t.timing[a] == null || t.timing[b] == null) return 0;
     if (t.events[a] < TIMING_MIN_EVENTS || t.events[b] < TIMING_MIN_EVENTS) return 0;
     double s = TimingSimilarity.similarity(t.timing[a], t.timing[b]);
-    return ramp(s, TIMING_LOW, TIMING_HIGH, LLR_TIMING_MIN, LLR_TIMING_MAX);
+    return ramp(s, TIMING_LOW, TIMING_HIGH, LLR_TIMING_MIN, LLR_TIMING_MAX) * Math.min(1.0, (double) Math.min(t.events[a], t.events[b]) / TIMING_FULL_EVENTS);
+  }
+
+  /** Raw similarities for calibration: style cosine, timing 1−JSD, stem Jaro–Winkler (NaN when absent). */
+  public double[] raw(int a, int b) {
+    double style = t.styleIds[a] == null || t.styleIds[b] == null || t.texts[a] < STYLE_MIN_TEXTS || t.texts[b] < STYLE_MIN_TEXTS ? Double.NaN
+        : StyleProfiler.cosine(t.styleIds[a], t.styleVals[a], t.styleIds[b], t.styleVals[b]);
+    double timing = t.timing[a] == null || t.timing[b] == null || t.events[a] < TIMING_MIN_EVENTS || t.events[b] < TIMING_MIN_EVENTS
+        ? Double.NaN : TimingSimilarity.similarity(t.timing[a], t.timing[b]);
+    double jw = t.stems[a].isEmpty() || t.stems[b].isEmpty() ? Double.NaN : UsernameSimilarity.jaroWinkler(t.stems[a], t.stems[b]);
+    return new double[] {style, timing, jw};
   }
 
   /** Linear from {@code lo→min} to {@code hi→max}, clamped. */

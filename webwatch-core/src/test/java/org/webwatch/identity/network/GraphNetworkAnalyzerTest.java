@@ -138,6 +138,12 @@ class GraphNetworkAnalyzerTest {
     assertThat(p.nodes()).contains("p-a").doesNotContain("s1:10", "s1:6");
     assertThat(p.edges()).noneSatisfy(e -> assertThat(e.from()).isEqualTo(e.to()));
     assertThat(p.path("s1:2", "s1:12").orElseThrow().nodes()).contains("p-a");
+    Map<String, PersonRole> roles = PersonRoles.of(p, id, g.analyze());
+    assertThat(roles.get("p-a").accounts()).containsExactly(k("10"), k("6"));
+    assertThat(roles.get("s1:1").admin()).isTrue();
+    assertThat(roles.get("s1:1").gatekeeper()).isTrue();
+    assertThat(roles.get("p-a").inDegree() + roles.get("p-a").outDegree()).isGreaterThan(0);
+    assertThat(roles.values().stream().mapToDouble(PersonRole::pagerank).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
   }
 
   @Test

@@ -1,0 +1,176 @@
+package org.webwatch.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.webwatch.identity.EvidenceAccountLinker;
+import org.webwatch.identity.IdentityResult;
+import org.webwatch.identity.LinkingEvaluation;
+import org.webwatch.identity.internal.Csv;
+import org.webwatch.model.Account;
+import org.webwatch.model.AccountKey;
+import org.webwatch.model.IdentifierOccurrence;
+import org.webwatch.model.IdentifierType;
+import org.webwatch.model.MediaResult;
+import org.webwatch.model.MediaStatus;
+import org.webwatch.model.TextItem;
+import org.webwatch.model.TextKind;
+
+/**
+ * Measures linking on a population written by {@code webwatch generate}: reads the capture's
+ * accounts, posts and messages (plain JSON lines, no ingest stage needed), takes identifiers
+ * and media statuses from the generator's truth files (standing in for the signals and media
+ * stages), links, and prints {@link LinkingEvaluation}. Usage:
+ * {@code java -cp webwatch-bench/target/benchmarks.jar org.webwatch.bench.LinkingOnGenerated DIR}.
+ */
+public final class LinkingOnGenerated {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(args[0]);
+    Path cap = dir.resolve("capture");
+    long t0 = System.nanoTime();
+    EvidenceAccountLinker linker = new EvidenceAccountLinker();
+    Map<String, String> attachmentKey = new HashMap<>();
+    lines(cap.resolve("accounts.jsonl"), n -> linker.account(new Account(n.path("id").asText(), n.path("site").asText(),
+        n.path("username").asText(null), null, n.path("role").asText(null), n.path("signature").asText(null), Map.of(), Map.of())));
+    lines(cap.resolve("posts.jsonl"), n -> {
+      if (!n.hasNonNull("author") || !n.hasNonNull("text")) return;
+      String site = n.path("site").asText();
+      Instant t = time(n);
+      String author = n.path("author").asText();
+      linker.text(new TextItem(site, TextKind.POST, n.path("id").asText(), author, null, t, n.path("text").asText()));
+      for (JsonNode a : n.path("attachments")) {
+        String key = a.hasNonNull("sha256") ? "sha256:" + a.get("sha256").asText() : a.hasNonNull("md5") ? "md5:" + a.get("md5").asText() : null;
+        if (key != null) attachmentKey.put(site + "/" + n.path("id").asText() + "/" + a.path("id").asText(), key);
+      }
+    });
+    lines(cap.resolve("messages.jsonl"), n -> {
+      if (!n.hasNonNull("author") || !n.hasNonNull("text")) return;
+      linker.text(new TextItem(n.path("site").asText(), TextKind.MESSAGE, n.path("id").asText(), n.path("author").asText(), null,
+          time(n), n.path("text").asText()));
+    });
+    for (Csv.Row r : Csv.read(dir.resolve("truth/identifiers.csv"), "site", "kind", "item", "account", "type", "value", "valid")) {
+      IdentifierType type;
+      try {
+        type = IdentifierType.fromCode(r.get("type"));
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      String start = r.fields().getOrDefault("start", "0");
+      String end = r.fields().getOrDefault("end", "0");
+      linker.identifier(new IdentifierOccurrence(r.get("site"), TextKind.fromCode(r.get("kind")), r.get("item"), r.get("account"), type,
+          r.get("value"), Boolean.parseBoolean(r.get("valid")), Integer.parseInt(start.isEmpty() ? "0" : start),
+          Integer.parseInt(end.isEmpty() ? "0" : end)));
+    }
+    for (Csv.Row r : Csv.read(dir.resolve("truth/media.csv"), "site", "post", "account", "attachment", "status")) {
+      if (!r.get("status").equals("new")) continue;
+      String key = attachmentKey.get(r.get("site") + "/" + r.get("post") + "/" + r.get("attachment"));
+      linker.media(new MediaResult(r.get("site"), r.get("post"), r.get("account"), r.get("attachment"), MediaStatus.NEW, null, null,
+          null, null, "sha256", key));
+    }
+    long t1 = System.nanoTime();
+    if (args.length > 1 && args[1].equals("--diag")) {
+      diagnose(linker, dir);
+      return;
+    }
+    IdentityResult result = linker.link();
+    long t2 = System.nanoTime();
+    LinkingEvaluation.Report rep = LinkingEvaluation.evaluate(result, dir.resolve("truth"));
+    System.out.printf("feed %.1f s, link %.1f s; %s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, linker.lastStats());
+    System.out.printf("pairwise precision %.4f recall %.4f (predicted %d, true %d, correct %d)%n", rep.precision(), rep.recall(),
+        rep.predictedPairs(), rep.truePairs(), rep.correctPairs());
+    rep.byEvidence().forEach(b -> System.out.printf("  recall %-15s %.3f (%d/%d)%n", b.evidence(), b.recall(), b.found(), b.truePairs()));
+    System.out.printf("  recall %-15s %.3f (%d/%d)%n", rep.hardCases().evidence(), rep.hardCases().recall(), rep.hardCases().found(), rep.hardCases().truePairs());
+    System.out.printf("false links %d, of which on decoy values %d%n", rep.falseLinks(), rep.decoyFalseLinks());
+    List<String> sample = rep.falseLinkSample();
+    sample.stream().limit(10).forEach(s -> System.out.println("  FALSE " + s));
+    if (args.length > 1) {
+      try (var w = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8)) {
+        org.webwatch.identity.IdentityCsvWriter.writeLinks(result, w);
+      }
+    }
+  }
+
+  /** Prints quantiles of raw similarities for true pairs and random pairs (calibration). */
+  private static void diagnose(EvidenceAccountLinker linker, Path dir) {
+    org.webwatch.identity.internal.FeatureTable t = linker.features();
+    Map<AccountKey, Integer> idx = new HashMap<>();
+    for (int i = 0; i < t.size(); i++) idx.put(t.key(i), i);
+    var scorer = new org.webwatch.identity.internal.PairScorer(t, new int[t.size()]);
+    java.util.List<double[]> pos = new java.util.ArrayList<>();
+    Map<String, Integer> stems = new HashMap<>();
+    int[] freq = new int[t.size()];
+    for (int i = 0; i < t.size(); i++) stems.merge(t.stem(i), 1, Integer::sum);
+    for (int i = 0; i < t.size(); i++) freq[i] = stems.get(t.stem(i));
+    Map<String, Integer> buckets = new java.util.TreeMap<>();
+    for (Csv.Row r : Csv.read(dir.resolve("truth/links.csv"), "site_a", "account_a", "site_b", "account_b")) {
+      Integer a = idx.get(new AccountKey(r.get("site_a"), r.get("account_a")));
+      Integer b = idx.get(new AccountKey(r.get("site_b"), r.get("account_b")));
+      if (a != null && b != null) {
+        pos.add(scorer.raw(a, b));
+        var sc = new org.webwatch.identity.internal.PairScorer(t, freq).score(a, b);
+        String bucket = (sc.qualifies() ? "LINK " : "miss ") + (sc.strong() > 0 ? "S" : "-") + (sc.username() > 0.5 ? "U" : "-")
+            + (sc.style() > 0.5 ? "Y" : sc.style() < -0.5 ? "y" : "-") + (sc.timing() > 0.5 ? "T" : sc.timing() < -0.5 ? "t" : "-");
+        buckets.merge(bucket, 1, Integer::sum);
+      }
+    }
+    Map<AccountKey, String> person = new HashMap<>();
+    for (Csv.Row r : Csv.read(dir.resolve("truth/accounts.csv"), "site", "account", "person")) person.put(new AccountKey(r.get("site"), r.get("account")), r.get("person"));
+    java.util.Random rnd = new java.util.Random(1);
+    java.util.List<double[]> neg = new java.util.ArrayList<>();
+    while (neg.size() < 200_000) {
+      int a = rnd.nextInt(t.size());
+      int b = rnd.nextInt(t.size());
+      if (a == b || java.util.Objects.equals(person.get(t.key(a)), person.get(t.key(b)))) continue;
+      neg.add(scorer.raw(a, b));
+    }
+    System.out.println("true pairs by signals (S strong, U username, Y/y style +/-, T/t timing +/-): " + buckets);
+    String[] names = {"style", "timing", "jw"};
+    for (int k = 0; k < 3; k++) {
+      for (var set : List.of(pos, neg)) {
+        final int kk = k;
+        double[] v = set.stream().mapToDouble(x -> x[kk]).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        StringBuilder sb = new StringBuilder(names[k] + (set == pos ? " TRUE " : " RANDOM ") + v.length + ":");
+        for (double q : new double[] {0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 0.9999}) {
+          if (v.length > 0) sb.append(String.format(" q%s=%.3f", q, v[Math.min(v.length - 1, (int) (q * v.length))]));
+        }
+        System.out.println(sb);
+      }
+    }
+  }
+
+  private static Instant time(JsonNode n) {
+    try {
+      return n.hasNonNull("created_at") ? Instant.parse(n.get("created_at").asText()) : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static void lines(Path file, Consumer<JsonNode> f) throws IOException {
+    if (!Files.exists(file)) return;
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank()) continue;
+        JsonNode n;
+        try {
+          n = JSON.readTree(line);
+        } catch (IOException e) {
+          continue; // the generator plants broken lines on purpose
+        }
+        f.accept(n);
+      }
+    }
+  }
+}
