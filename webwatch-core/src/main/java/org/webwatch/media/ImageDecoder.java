@@ -59,7 +59,23 @@ public final class ImageDecoder {
 
   /** Decodes the first image of {@code file}; throws {@link MediaDecodeException} otherwise. */
   public BufferedImage decode(Path file) {
-    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+    return decode(() -> ImageIO.createImageInputStream(file.toFile()), file.toString());
+  }
+
+  /**
+   * Decodes the first image of {@code content} held in memory (an upload, hashed and then
+   * forgotten: nothing touches the disk); {@code label} names it in errors.
+   */
+  public BufferedImage decode(byte[] content, String label) {
+    return decode(() -> ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(content)), label);
+  }
+
+  private interface StreamOpener {
+    ImageInputStream open() throws IOException;
+  }
+
+  private BufferedImage decode(StreamOpener opener, String file) {
+    try (ImageInputStream in = opener.open()) {
       if (in == null) throw new MediaDecodeException(MediaDecodeException.Reason.IO, file + ": cannot open");
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
@@ -92,7 +108,7 @@ public final class ImageDecoder {
     }
   }
 
-  private BufferedImage read(ImageReader reader, ImageInputStream in, Path file) {
+  private BufferedImage read(ImageReader reader, ImageInputStream in, String file) {
     reader.setInput(in, true, true);
     long w;
     long h;
@@ -150,7 +166,7 @@ public final class ImageDecoder {
     return w.contains("icc") || w.contains("color profile") || w.contains("colors may");
   }
 
-  private MediaDecodeException timeout(Path file) {
+  private MediaDecodeException timeout(String file) {
     return new MediaDecodeException(
         MediaDecodeException.Reason.TIMEOUT, file + ": decoding took longer than " + timeout.toMillis() + " ms");
   }

@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.util.List;
 import org.webwatch.WebwatchException;
 import org.webwatch.server.internal.Access;
-import org.webwatch.server.internal.CaptureHashLookup;
-import org.webwatch.server.internal.DigestFileHasher;
+import org.webwatch.server.internal.HashSetLookup;
+import org.webwatch.server.internal.MediaFileHasher;
 import org.webwatch.server.internal.ErrorMapping;
 import org.webwatch.server.internal.Routes;
 import org.webwatch.server.internal.Services;
@@ -30,9 +30,9 @@ public final class WebwatchServer implements AutoCloseable {
     this.app = app;
   }
 
-  /** Default lookups: hashes seen in captures, and md5/sha1/sha256 of uploads. */
+  /** Default lookups: the stored hash sets then hashes seen in captures; uploads get digests and PDQ. */
   public static ServerOptions defaultOptions(WebwatchStore store, boolean tls) {
-    return ServerOptions.defaults(tls, new CaptureHashLookup(store), new DigestFileHasher());
+    return ServerOptions.defaults(tls, new HashSetLookup(store), new MediaFileHasher());
   }
 
   public static WebwatchServer create(WebwatchStore store, ServerOptions options) {
