@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Add, list and disable users of the web application; issue API tokens.",
     subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Disable.class, UserCommand.Token.class},
-    footer = {"", "Example:", "  printf '%s\\n' \"$PASSWORD\" | ./webwatch user add alice --role admin --password-stdin"})
+    footer = {"", "Example:", "  printf '%%s\\n' \"$PASSWORD\" | ./webwatch user add alice --role admin --password-stdin"})
 public final class UserCommand implements Runnable {
   @Override
   public void run() {
