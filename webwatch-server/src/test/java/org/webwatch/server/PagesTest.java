@@ -145,6 +145,36 @@ class PagesTest {
   }
 
   @Test
+  void adminImportsListsMatchesAndRemovesAHashSet() throws Exception {
+    Client admin = new Client(server.port());
+    assertThat(admin.login("admin", Fixture.password("admin")).statusCode()).isEqualTo(302);
+    assertThat(inv.get("/hashsets").statusCode()).isEqualTo(403);
+    String md5 = "0123456789abcdef0123456789abcdef";
+    java.util.function.BiFunction<String, String, java.net.http.HttpRequest> upload = (csrf, csv) -> {
+      String b = "----ww" + System.nanoTime();
+      StringBuilder body = new StringBuilder();
+      for (String[] f : new String[][] {{"_csrf", csrf}, {"name", "national"}, {"source", "test agency"}, {"pdq_threshold", "31"}}) {
+        body.append("--").append(b).append("\r\nContent-Disposition: form-data; name=\"").append(f[0]).append("\"\r\n\r\n")
+            .append(f[1]).append("\r\n");
+      }
+      body.append("--").append(b).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"set.csv\"\r\n")
+          .append("Content-Type: text/csv\r\n\r\n").append(csv).append("\r\n--").append(b).append("--\r\n");
+      return java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/hashsets"))
+          .header("Content-Type", "multipart/form-data; boundary=" + b)
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    };
+    assertThat(admin.send(upload.apply("wrong", "md5\n" + md5 + "\n")).statusCode()).isEqualTo(403);
+    HttpResponse<String> imported = admin.send(upload.apply(admin.csrf(), "md5,category\n" + md5.toUpperCase() + ",1\n"));
+    assertThat(imported.statusCode()).isEqualTo(200);
+    assertThat(imported.body()).contains("Imported national: 1 entries").contains("test agency");
+    assertThat(JSON.readTree(admin.get("/api/hashsets").body()).toString()).contains("national");
+    assertThat(inv.post("/hash", Map.of("signal_type", "md5", "signal", md5), true).body()).contains("national");
+    assertThat(admin.post("/hashsets/national/remove", Map.of(), true).statusCode()).isEqualTo(303);
+    assertThat(admin.get("/hashsets").body()).doesNotContain("test agency");
+    assertThat(store.dataDir().resolve("staging")).isEmptyDirectory();
+  }
+
+  @Test
   void everyApiRouteIsInTheOpenApiDocument() throws Exception {
     JsonNode doc = JSON.readTree(inv.get("/api/openapi.json").body());
     JsonNode paths = doc.path("paths");

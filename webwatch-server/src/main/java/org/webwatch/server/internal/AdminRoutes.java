@@ -53,7 +53,6 @@ public final class AdminRoutes {
     r.get("/audit", ctx -> s.templates().render(ctx, "audit.jte", "Audit log", "audit", audit(ctx)), Access.AUDIT);
     r.get("/api/audit", ctx -> ctx.json(audit(ctx)), Access.AUDIT);
     r.get("/api/audit/verify", ctx -> ctx.json(s.audit().verify()), Access.AUDIT);
-    r.get("/hashsets", ctx -> s.templates().render(ctx, "hashsets.jte", "Hash sets", "hashsets", ""), Access.MANAGE_HASH_SETS);
     r.get("/runs", ctx -> s.templates().render(ctx, "runs.jte", "Triage runs", "runs", new RunsView(s.triage().runs())), Access.READ);
     r.get("/api/runs", ctx -> ctx.json(s.triage().runs()), Access.READ);
     r.post("/api/runs", this::importRun, Access.IMPORT);

@@ -18,6 +18,7 @@ public final class Routes {
     new CaseRoutes(s).register(r);
     new AdminRoutes(s).register(r);
     new HashRoutes(s).register(r);
+    new HashSetRoutes(s).register(r);
     r.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(WebwatchServer.openApi()), Access.READ);
     r.get("/api/me", ctx -> ctx.json(Security.principal(ctx).user()), Access.READ);
   }
