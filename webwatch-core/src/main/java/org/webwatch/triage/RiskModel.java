@@ -18,14 +18,17 @@ import org.webwatch.WebwatchException;
 import org.webwatch.model.Evidence;
 
 /**
- * The versioned, tunable risk model (default: {@code risk-model-v1.json}, documented in
+ * The versioned, tunable risk model (default: {@code risk-model-v2.json}, documented in
  * {@code docs/risk-model.md}). For each observed factor f with magnitude x:
  * {@code raw_f = w_f * (1 - exp(-x / k_f))} (diminishing returns on repeats). Within a family,
  * raw values sorted descending are weighted 1, d, d², … ({@code familyDecay}) so that related
  * signals do not add up as if independent. Gated factors ({@code gate: strong}: opsec, volume,
  * network position) count only when some strong factor is present, so they can never lift a
  * bystander on their own. A corroboration bonus is added per distinct strong family beyond the
- * first, and a cross-site bonus per extra site. Every term is reported as a {@link
+ * first, and a cross-site bonus per extra site. Corroboration rule (optional, v2): a score resting on
+ * fewer than {@code corroboration.minStrongEvidence} pieces of strong evidence (each factor counts at
+ * most its {@code maxPieces}) is capped at {@code corroboration.uncorroboratedMax}, below {@code
+ * high}, and the cut is reported as a negative {@value #UNCORROBORATED} line. Every term is reported as a {@link
  * FactorContribution}; they add up to the score. Monotone: more evidence never lowers a score
  * (saturation, ordered weighted sums with non-increasing weights, gates and bonuses are all
  * monotone). O(number of factors) per score.
