@@ -38,7 +38,7 @@ public final class TriageCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "FILE", description = "indicator rules file (default: bundled rules)")
   Path rules;
 
-  @Option(names = "--model", paramLabel = "FILE", description = "risk model JSON (default: bundled risk-model-v1.json)")
+  @Option(names = "--model", paramLabel = "FILE", description = "risk model JSON (default: bundled risk-model-v2.json)")
   Path model;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory (created when missing)")

@@ -18,27 +18,38 @@ import org.webwatch.WebwatchException;
 import org.webwatch.model.Evidence;
 
 /**
- * The versioned, tunable risk model (default: {@code risk-model-v1.json}, documented in
+ * The versioned, tunable risk model (default: {@code risk-model-v2.json}, documented in
  * {@code docs/risk-model.md}). For each observed factor f with magnitude x:
  * {@code raw_f = w_f * (1 - exp(-x / k_f))} (diminishing returns on repeats). Within a family,
  * raw values sorted descending are weighted 1, d, d², … ({@code familyDecay}) so that related
  * signals do not add up as if independent. Gated factors ({@code gate: strong}: opsec, volume,
  * network position) count only when some strong factor is present, so they can never lift a
  * bystander on their own. A corroboration bonus is added per distinct strong family beyond the
- * first, and a cross-site bonus per extra site. Every term is reported as a {@link
+ * first, and a cross-site bonus per extra site. Corroboration rule (optional, v2): a score resting on
+ * fewer than {@code corroboration.minStrongEvidence} pieces of strong evidence (each factor counts at
+ * most its {@code maxPieces}) is capped at {@code corroboration.uncorroboratedMax}, below {@code
+ * high}, and the cut is reported as a negative {@value #UNCORROBORATED} line. Every term is reported as a {@link
  * FactorContribution}; they add up to the score. Monotone: more evidence never lowers a score
  * (saturation, ordered weighted sums with non-increasing weights, gates and bonuses are all
  * monotone). O(number of factors) per score.
  */
 public final class RiskModel {
-  public static final String DEFAULT_RESOURCE = "risk-model-v1.json";
+  public static final String DEFAULT_RESOURCE = "risk-model-v2.json";
   public static final String CORROBORATION = "corroboration";
   public static final String CROSS_SITE = "cross-site";
+  /** Negative contribution line that caps a score resting on too little strong evidence. */
+  public static final String UNCORROBORATED = "uncorroborated";
 
   /** How one factor is scored. */
   public record FactorSpec(
-      String code, double weight, double k, String family, boolean strong, boolean gated, double reliability) {
+      String code, double weight, double k, String family, boolean strong, boolean gated, double reliability, long maxPieces) {
+    /** A factor without a limit on the pieces of evidence it adds to the corroboration count. */
+    public FactorSpec(String code, double weight, double k, String family, boolean strong, boolean gated, double reliability) {
+      this(code, weight, k, family, strong, gated, reliability, Long.MAX_VALUE);
+    }
+
     public FactorSpec {
+      if (maxPieces < 1) throw new IllegalArgumentException(code + ": maxPieces must be >= 1");
       if (!(weight >= 0)) throw new IllegalArgumentException(code + ": weight must be >= 0");
       if (!(k > 0)) throw new IllegalArgumentException(code + ": k must be > 0");
       if (!(reliability >= 0 && reliability <= 1)) throw new IllegalArgumentException(code + ": reliability must be in [0,1]");
@@ -51,6 +62,8 @@ public final class RiskModel {
   private final double familyDecay;
   private final double bonusPerFamily;
   private final double maxBonus;
+  private final long minStrongEvidence;
+  private final double uncorroboratedMax;
   private final double crossSitePerSite;
   private final double crossSiteMax;
   private final double critical;
@@ -76,7 +89,8 @@ public final class RiskModel {
       try {
         m.put(e.getKey(), new FactorSpec(e.getKey(), num(f, "weight", origin + " factors." + e.getKey()),
             num(f, "k", origin + " factors." + e.getKey()), text(f, "family", origin + " factors." + e.getKey()),
-            f.path("strong").asBoolean(false), gate.equals("strong"), f.path("reliability").asDouble(0.5)));
+            f.path("strong").asBoolean(false), gate.equals("strong"), f.path("reliability").asDouble(0.5),
+            f.path("maxPieces").asLong(Long.MAX_VALUE)));
       } catch (IllegalArgumentException ex) {
         throw bad(origin, "factors." + e.getKey(), ex.getMessage());
       }
@@ -86,12 +100,19 @@ public final class RiskModel {
     if (familyDecay < 0 || familyDecay > 1) throw bad(origin, "familyDecay", "must be in [0,1]");
     bonusPerFamily = num(root.path("corroboration"), "bonusPerFamily", origin + " corroboration");
     maxBonus = num(root.path("corroboration"), "maxBonus", origin + " corroboration");
+    // optional (v2): scores resting on fewer pieces of strong evidence are capped below `high`
+    minStrongEvidence = root.path("corroboration").path("minStrongEvidence").asLong(0);
+    if (minStrongEvidence < 0) throw bad(origin, "corroboration.minStrongEvidence", "must be >= 0");
     crossSitePerSite = num(root.path("crossSite"), "bonusPerSite", origin + " crossSite");
     crossSiteMax = num(root.path("crossSite"), "maxBonus", origin + " crossSite");
     critical = num(root.path("bands"), "critical", origin + " bands");
     high = num(root.path("bands"), "high", origin + " bands");
     medium = num(root.path("bands"), "medium", origin + " bands");
     if (!(critical >= high && high >= medium && medium > 0)) throw bad(origin, "bands", "need critical >= high >= medium > 0");
+    JsonNode cap = root.path("corroboration").path("uncorroboratedMax");
+    uncorroboratedMax = cap.isMissingNode() ? Double.POSITIVE_INFINITY : cap.asDouble();
+    if (!cap.isMissingNode() && !(cap.isNumber() && uncorroboratedMax >= 0 && uncorroboratedMax < high))
+      throw bad(origin, "corroboration.uncorroboratedMax", "must be a number in [0, bands.high)");
     Set<String> ign = new TreeSet<>();
     root.path("knownMedia").path("ignoredCategories").forEach(n -> ign.add(n.asText()));
     ignoredCategories = Set.copyOf(ign);
@@ -180,13 +201,17 @@ public final class RiskModel {
     // sorted maps: the floating-point sums below always run in the same order
     Map<String, Double> raw = new java.util.TreeMap<>();
     Set<String> strongFamilies = new TreeSet<>();
+    long strongPieces = 0;
     for (var o : e.observations().entrySet()) {
       FactorSpec f = factors.get(o.getKey());
       if (f == null || o.getValue().magnitude() <= 0) continue;
       double r = f.weight() * (1 - Math.exp(-o.getValue().magnitude() / f.k()));
       if (r <= 0) continue;
       raw.put(f.code(), r);
-      if (f.strong()) strongFamilies.add(f.family());
+      if (f.strong()) {
+        strongFamilies.add(f.family());
+        strongPieces += Math.min(f.maxPieces(), Math.max(1, o.getValue().count()));
+      }
     }
     boolean anyStrong = !strongFamilies.isEmpty();
     Map<String, List<String>> byFamily = new java.util.TreeMap<>();
@@ -224,7 +249,17 @@ public final class RiskModel {
           List.of(new Evidence(CROSS_SITE, Integer.toString(e.sites()), cross, "evidence on " + e.sites() + " sites"))));
       total += cross;
     }
-    out.sort(Comparator.comparingDouble((FactorContribution c) -> -c.contribution()).thenComparing(FactorContribution::factor));
+    if (strongPieces < minStrongEvidence && total > uncorroboratedMax) {
+      // corroboration rule: one isolated piece of strong evidence (or none) cannot make high
+      double cut = uncorroboratedMax - total;
+      out.sort(Comparator.comparingDouble((FactorContribution c) -> -c.contribution()).thenComparing(FactorContribution::factor));
+      out.add(new FactorContribution(UNCORROBORATED, strongPieces, round(cut),
+          List.of(new Evidence(UNCORROBORATED, Long.toString(strongPieces), cut, "score capped at " + uncorroboratedMax
+              + ": fewer than " + minStrongEvidence + " pieces of strong evidence"))));
+      total = uncorroboratedMax;
+    } else {
+      out.sort(Comparator.comparingDouble((FactorContribution c) -> -c.contribution()).thenComparing(FactorContribution::factor));
+    }
     double score = round(total);
     return new RiskScore(score, band(score), round(1 - miss), out, version());
   }

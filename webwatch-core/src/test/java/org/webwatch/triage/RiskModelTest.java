@@ -90,13 +90,67 @@ class RiskModelTest {
 
   @Test
   void newMaterialDominates() {
-    double one = score("new-media", 1);
+    // v2: new material saturates highest, and corroborated new material outranks any amount of any other factor
+    double two = score("new-media", 2, "production-claim", 1);
     for (String f : FACTORS) {
       if (f.equals("new-media")) continue;
-      assertThat(score(f, 1000)).as(f).isLessThan(one);
+      assertThat(f.equals("production-claim") ? score(f, 1000) : score(f, 1000, "production-claim", 1)).as(f).isLessThan(two);
     }
-    assertThat(model.band(one)).isIn(Band.HIGH, Band.CRITICAL);
+    // v2 (was: one new file alone -> high): files alone are one channel; a claim corroborates them
+    assertThat(model.band(score("new-media", 1))).isEqualTo(Band.MEDIUM);
+    assertThat(model.band(score("new-media", 1, "production-claim", 1))).isIn(Band.HIGH, Band.CRITICAL);
     assertThat(model.band(score("new-media", 1, "access-claim", 1))).isEqualTo(Band.CRITICAL);
+  }
+
+  @Test
+  void consumerOnlyEvidenceStaysMedium() {
+    // a heavy consumer of known material who re-shares others' new files, admits interest and gives opsec advice
+    Map<String, RiskEvidence.Observation> m = new HashMap<>();
+    m.put("known-media", RiskEvidence.Observation.counted(400, List.of()));
+    m.put("shared-new-media", RiskEvidence.Observation.counted(50, List.of()));
+    m.put("interest-disclosure", RiskEvidence.Observation.counted(20, List.of()));
+    m.put("normalisation", RiskEvidence.Observation.counted(20, List.of()));
+    m.put("opsec", RiskEvidence.Observation.counted(30, List.of()));
+    m.put("activity", RiskEvidence.Observation.counted(5000, List.of()));
+    m.put("network", new RiskEvidence.Observation(900, 1.0, List.of()));
+    RiskScore s = model.score(new RiskEvidence(m, 4));
+    assertThat(s.band()).isEqualTo(Band.MEDIUM);
+    assertThat(s.reasons()).contains("known-media=400", "shared-new-media=50");
+    assertThat(s.reasons()).doesNotContain("opsec", "activity", "network", "cross-site");
+    assertThat(model.band(score("known-media", 3))).isEqualTo(Band.LOW);
+  }
+
+  @Test
+  void oneIsolatedSpanNeverMakesHigh() {
+    for (String f : List.of("access-claim", "meeting-intent", "paid-streaming", "production-claim", "entry-by-production",
+        "contact-advocacy")) {
+      Map<String, RiskEvidence.Observation> m = new HashMap<>();
+      m.put(f, RiskEvidence.Observation.counted(1, List.of(new Evidence(f, "v", 1, "post s1/1 [0,9)"))));
+      m.put("interest-disclosure", RiskEvidence.Observation.counted(5, List.of()));
+      m.put("known-media", RiskEvidence.Observation.counted(40, List.of()));
+      m.put("activity", RiskEvidence.Observation.counted(900, List.of()));
+      m.put("duration", new RiskEvidence.Observation(900, 900, List.of()));
+      RiskScore one = model.score(new RiskEvidence(m, 3));
+      assertThat(one.band()).as(f).isIn(Band.LOW, Band.MEDIUM);
+      // the cap is explained: a negative contribution line, and the contributions still add up
+      assertThat(one.factors()).extracting(FactorContribution::factor).contains(RiskModel.UNCORROBORATED);
+      assertThat(one.factors().stream().mapToDouble(FactorContribution::contribution).sum())
+          .isCloseTo(one.score(), org.assertj.core.data.Offset.offset(0.01));
+      assertThat(one.reasons()).doesNotContain(RiskModel.UNCORROBORATED);
+      // the same behaviour repeated (a second span) or corroborated by another strong family lifts the cap
+      m.put(f, RiskEvidence.Observation.counted(3, List.of()));
+      assertThat(model.score(new RiskEvidence(m, 3)).band()).as(f + " repeated").isIn(Band.HIGH, Band.CRITICAL);
+    }
+    assertThat(model.band(score("access-claim", 1, "meeting-intent", 1))).isIn(Band.HIGH, Band.CRITICAL);
+  }
+
+  @Test
+  void newFilesAloneAreOneChannel() {
+    // however many new files an account posted first, without a second strong piece it stays below high
+    assertThat(model.band(score("new-media", 40, "known-media", 40, "interest-disclosure", 5))).isEqualTo(Band.MEDIUM);
+    assertThat(model.band(score("new-media", 3, "production-claim", 2))).isEqualTo(Band.CRITICAL);
+    assertThat(model.band(score("gatekeeper", 1))).isIn(Band.LOW, Band.MEDIUM);
+    assertThat(model.band(score("gatekeeper", 1, "entry-by-production", 4))).isIn(Band.HIGH, Band.CRITICAL);
   }
 
   @Test
@@ -109,7 +163,7 @@ class RiskModelTest {
       assertThat(s.factors().get(i).contribution()).isLessThanOrEqualTo(s.factors().get(i - 1).contribution());
     assertThat(s.reasons()).startsWith("new-media=2;access-claim=1;corroboration=2");
     assertThat(s.factors()).allSatisfy(f -> assertThat(f.evidence()).isNotEmpty());
-    assertThat(s.modelVersion()).isEqualTo("webwatch-risk@1.0.0");
+    assertThat(s.modelVersion()).isEqualTo("webwatch-risk@2.0.0");
   }
 
   @Test
@@ -123,8 +177,9 @@ class RiskModelTest {
   @Test
   void anAgencyModelOverridesWeightsAndBands(@TempDir Path dir) throws Exception {
     String json = new String(RiskModel.class.getResourceAsStream(RiskModel.DEFAULT_RESOURCE).readAllBytes(), StandardCharsets.UTF_8)
-        .replace("\"version\": \"1.0.0\"", "\"version\": \"agency-7\"")
-        .replace("\"bands\": {\"critical\": 55, \"high\": 30, \"medium\": 12}", "\"bands\": {\"critical\": 20, \"high\": 15, \"medium\": 5}");
+        .replace("\"version\": \"2.0.0\"", "\"version\": \"agency-7\"")
+        .replace("\"minStrongEvidence\": 2, \"uncorroboratedMax\": 29.9", "\"minStrongEvidence\": 1, \"uncorroboratedMax\": 14.9")
+        .replace("\"bands\": {\"critical\": 60, \"high\": 30, \"medium\": 12}", "\"bands\": {\"critical\": 18, \"high\": 15, \"medium\": 5}");
     Path f = dir.resolve("m.json");
     Files.writeString(f, json);
     RiskModel agency = RiskModel.load(f);
@@ -143,6 +198,12 @@ class RiskModelTest {
         + "\"crossSite\":{\"bonusPerSite\":1,\"maxBonus\":1},\"bands\":{\"critical\":3,\"high\":2,\"medium\":1}}";
     assertThatThrownBy(() -> RiskModel.parse(new ByteArrayInputStream(bad.getBytes()), "m.json"))
         .isInstanceOf(WebwatchException.class).hasMessageContaining("factors.x").hasMessageContaining("k must be > 0");
+    String capAboveHigh = bad.replace("\"k\":0", "\"k\":1").replace("\"maxBonus\":1}", "\"maxBonus\":1,\"uncorroboratedMax\":2}");
+    assertThatThrownBy(() -> RiskModel.parse(new ByteArrayInputStream(capAboveHigh.getBytes()), "m.json"))
+        .isInstanceOf(WebwatchException.class).hasMessageContaining("corroboration.uncorroboratedMax");
+    String noPieces = bad.replace("\"k\":0", "\"k\":1,\"maxPieces\":0");
+    assertThatThrownBy(() -> RiskModel.parse(new ByteArrayInputStream(noPieces.getBytes()), "m.json"))
+        .isInstanceOf(WebwatchException.class).hasMessageContaining("factors.x").hasMessageContaining("maxPieces");
     assertThatThrownBy(() -> RiskModel.parse(new ByteArrayInputStream("not json".getBytes()), "m.json"))
         .isInstanceOf(WebwatchException.class).hasMessageContaining("m.json: not JSON");
   }

@@ -92,7 +92,7 @@ class TriagePipelineTest {
     assertThat(summary.path("counts").path("read.posts").asLong()).isEqualTo(39);
     assertThat(summary.path("counts").path("written.media").asLong()).isEqualTo(5);
     assertThat(summary.path("versions").path("rules").asText()).isEqualTo("keywords-1");
-    assertThat(summary.path("versions").path("model").asText()).isEqualTo("webwatch-risk@1.0.0");
+    assertThat(summary.path("versions").path("model").asText()).isEqualTo("webwatch-risk@2.0.0");
     assertThat(summary.path("versions").path("hash-set:testset").asText()).isEqualTo("1");
     assertThat(summary.path("timings_ms").has("stream")).isTrue();
     assertThat(summary.path("timings_ms").has("identity.link")).isTrue();

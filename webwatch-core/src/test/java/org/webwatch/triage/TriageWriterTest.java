@@ -83,4 +83,22 @@ class TriageWriterTest {
     assertThat(org.webwatch.triage.internal.Numbers.fixed(3, 6)).isEqualTo("3.000000");
     assertThat(org.webwatch.triage.internal.Numbers.fixed(2.5, 0)).isEqualTo("3");
   }
+
+  @Test
+  void theReportSaysWhyAScoreWasCappedBelowHigh() throws Exception {
+    RiskModel model = RiskModel.defaults();
+    java.util.Map<String, RiskEvidence.Observation> m = new java.util.HashMap<>();
+    m.put("access-claim", RiskEvidence.Observation.counted(1, List.of(new Evidence("access-claim", "i look after kids", 0.75, "post s1/5 [0,17)"))));
+    m.put("interest-disclosure", RiskEvidence.Observation.counted(4, List.of(new Evidence("interest-disclosure", "x", 0.7, "post s1/6 [0,1)"))));
+    m.put("known-media", RiskEvidence.Observation.counted(20, List.of(new Evidence("known-media", "sha256:aa", 1, "media s1/7 attachment 1"))));
+    RiskScore s = model.score(new RiskEvidence(m, 1));
+    assertThat(s.band()).isEqualTo(Band.MEDIUM);
+    AccountKey k = new AccountKey("s1", "2");
+    TriageResult r = new TriageResult(List.of(new RankedAccount(1, k, "u", "p1", s)), List.of(new RankedPerson(1, "p1", List.of(k), s)),
+        new IdentityResult(List.of(new PersonAssignment("p1", k, 1.0, List.of())), List.of()), java.util.Map.of(), java.util.Map.of(),
+        new TriageSummary(List.of(), java.util.Map.of(), java.util.Map.of("model", model.version()), java.util.Map.of(), List.of()));
+    TriageWriter.writeReport(dir.resolve("report.html"), r, 10);
+    String html = Files.readString(dir.resolve("report.html"));
+    assertThat(html).contains("<b>uncorroborated</b>", "score capped at 29.9", "<b>access-claim</b>");
+  }
 }

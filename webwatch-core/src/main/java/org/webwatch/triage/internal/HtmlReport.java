@@ -78,6 +78,11 @@ public final class HtmlReport {
     }
     w.write("</table>\n<h3>Factors</h3>\n<ul>\n");
     for (FactorContribution f : p.score().factors()) {
+      if (f.contribution() < 0 && !f.evidence().isEmpty()) {
+        // a cap (e.g. the corroboration rule): say why the score stops below the next band
+        w.write("<li><b>" + esc(f.factor()) + "</b> (" + num(f.contribution()) + "): " + esc(f.evidence().get(0).detail()) + "</li>\n");
+        continue;
+      }
       if (f.contribution() <= 0) continue;
       w.write("<li><b>" + esc(f.factor()) + "</b> &times;" + f.count() + " (+" + num(f.contribution()) + ")<ul>\n");
       int shown = 0;

@@ -77,4 +77,29 @@ class RankerTest {
     assertThat(r.accounts().get(1).score().reasons()).isEqualTo("shared-new-media=1");
     assertThat(r.accounts().get(1).person()).isEqualTo("solo:s1:b");
   }
+
+  @Test
+  void reSharingSomeoneElsesNewMaterialIsNeverFirstPostedAndStaysBelowHigh() {
+    Map<AccountKey, AccountAggregate> aggs = new HashMap<>();
+    NewMediaTracker t = new NewMediaTracker();
+    long seq = 0;
+    for (int f = 0; f < 30; f++) {
+      String key = "sha256:" + f;
+      t.add(new org.webwatch.model.MediaResult("s1", "p" + f, "producer", "a" + f, org.webwatch.model.MediaStatus.NEW, null, null,
+          null, null, null, key), Instant.parse("2019-01-01T00:00:00Z").plusSeconds(f), ++seq);
+      // the consumer re-posts every file later, several times
+      for (int r = 0; r < 3; r++)
+        t.add(new org.webwatch.model.MediaResult("s2", "q" + f + r, "consumer", "b" + f + r, org.webwatch.model.MediaStatus.NEW, null,
+            null, null, null, null, key), Instant.parse("2019-06-01T00:00:00Z").plusSeconds(f * 10L + r), ++seq);
+    }
+    Ranker ranker = new Ranker(model, aggs, 1_000);
+    ranker.newMedia(t);
+    Ranker.Ranking r = ranker.rank(new IdentityResult(List.of(), List.of()));
+    RankedAccount consumer = r.accounts().stream().filter(a -> a.account().equals(new AccountKey("s2", "consumer"))).findFirst().orElseThrow();
+    RankedAccount producer = r.accounts().stream().filter(a -> a.account().equals(new AccountKey("s1", "producer"))).findFirst().orElseThrow();
+    assertThat(consumer.score().reasons()).isEqualTo("shared-new-media=90");
+    assertThat(consumer.score().band()).isIn(org.webwatch.triage.Band.LOW, org.webwatch.triage.Band.MEDIUM);
+    assertThat(producer.score().reasons()).isEqualTo("new-media=30");
+    assertThat(producer.score().score()).isGreaterThan(consumer.score().score());
+  }
 }
