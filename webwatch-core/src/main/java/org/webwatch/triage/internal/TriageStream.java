@@ -20,6 +20,7 @@ import org.webwatch.WebwatchException;
 import org.webwatch.identity.AccountLinker;
 import org.webwatch.identity.network.NetworkAnalyzer;
 import org.webwatch.ingest.CaptureVisitor;
+import org.webwatch.ingest.TextItemVisitor;
 import org.webwatch.ingest.RecordError;
 import org.webwatch.model.*;
 import org.webwatch.triage.Excerpt;
@@ -63,6 +64,8 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
   private final boolean keepIdentifiers;
   private final Map<String, Long> counts = new HashMap<>();
   private final List<String> messages = new ArrayList<>();
+  /** The record-to-text mapping every stage shares (thread titles, signatures, profile fields, posts, messages). */
+  private final TextItemVisitor texts = new TextItemVisitor(this::text);
   final AtomicLong detectNanos = new AtomicLong();
   final AtomicLong extractNanos = new AtomicLong();
   final AtomicLong mediaNanos = new AtomicLong();
@@ -120,7 +123,7 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
   public void thread(ForumThread t) {
     count("read.threads");
     guard(() -> "network thread " + t.site() + "/" + t.id(), () -> network.thread(t));
-    if (t.author() != null) text(new TextItem(t.site(), TextKind.THREAD_TITLE, t.id(), t.author(), null, t.createdAt(), t.title()));
+    texts.thread(t);
   }
 
   @Override
@@ -131,10 +134,7 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
     guard(() -> "linker account " + a.key(), () -> linker.account(a));
     feedNanos += System.nanoTime() - t0;
     aggregate(a.key()).username(a.username());
-    text(new TextItem(a.site(), TextKind.SIGNATURE, a.id(), a.id(), null, null, a.signature()));
-    if (a.profile() != null)
-      for (var e : new TreeMap<>(a.profile()).entrySet())
-        text(new TextItem(a.site(), TextKind.PROFILE, a.id(), a.id(), e.getKey(), null, e.getValue()));
+    texts.account(a);
   }
 
   @Override
@@ -143,7 +143,7 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
     guard(() -> "network post " + p.site() + "/" + p.id(), () -> network.post(p));
     aggregate(p.authorKey()).item(p.createdAt());
     boolean hasText = p.text() != null && !p.text().isBlank();
-    if (hasText) text(new TextItem(p.site(), TextKind.POST, p.id(), p.author(), null, p.createdAt(), p.text()));
+    if (hasText) texts.post(p);
     else {
       long t0 = System.nanoTime();
       guard(() -> "linker activity post " + p.site() + "/" + p.id(), () -> linker.activity(p.authorKey(), p.createdAt()));
@@ -157,9 +157,7 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
     count("read.messages");
     guard(() -> "network message " + m.site() + "/" + m.id(), () -> network.message(m));
     aggregate(m.authorKey()).item(m.createdAt());
-    if (m.subject() != null)
-      text(new TextItem(m.site(), TextKind.MESSAGE, m.id() + "#subject", m.author(), null, m.createdAt(), m.subject()));
-    text(new TextItem(m.site(), TextKind.MESSAGE, m.id(), m.author(), null, m.createdAt(), m.text()));
+    texts.message(m);
     attachments(m.site(), m.id(), m.author(), m.createdAt(), m.attachments());
   }
 
