@@ -35,13 +35,14 @@ import org.webwatch.model.TextKind;
  * The {@link NetworkAnalyzer} of Webwatch, on JGraphT. Collects interactions while a capture
  * streams past, then builds a directed weighted account graph: replies and quotes (weight
  * {@link #W_REPLY}), private messages ({@link #W_MESSAGE}), posting in a thread someone started
- * ({@link #W_THREAD_START}), sharing a thread ({@link #W_SHARED_THREAD}, only for threads with
- * at most {@link #SHARED_THREAD_CAP} participants, so big threads add no quadratic blow-up) and
+ * ({@link #W_THREAD_START}), sharing a thread ({@link #W_SHARED_THREAD}: each participant is tied to the next
+ * {@link #SHARED_THREAD_WINDOW} participants in order of first appearance, so a thread of n
+ * posters adds O(n) edges, not n²; threads above {@link #SHARED_THREAD_CAP} posters add none) and
  * encouragement ({@link #W_ENCOURAGE}). Roles: admin/moderator from the account's role;
  * PageRank (JGraphT, damping 0.85) for influence; betweenness by Brandes, exact up to
  * {@link SampledBetweenness#DEFAULT_EXACT_LIMIT} nodes and sampled above; communities by label
  * propagation (Raghavan et al. 2007, JGraphT, seeded); gatekeepers; who encouraged whom.
- * Cost: O(posts + messages + Σ small-thread participants²) to build, PageRank O(iter·E),
+ * Cost: O(posts + messages + Σ thread participants) to build, PageRank O(iter·E),
  * betweenness O(pivots·E), label propagation O(iter·E).
  */
 public final class GraphNetworkAnalyzer implements NetworkAnalyzer {
@@ -52,6 +53,12 @@ public final class GraphNetworkAnalyzer implements NetworkAnalyzer {
   public static final double W_SHARED_THREAD = 0.25;
   public static final double W_ENCOURAGE = 1.0;
   public static final int SHARED_THREAD_CAP = 25;
+  /**
+   * Shared-thread ties per participant: posters who follow each other in a thread are the ones
+   * who saw each other's posts. All pairs would cost n² per thread and, at national scale (1M
+   * posts), gigabytes of edges that add little over replies and quotes.
+   */
+  public static final int SHARED_THREAD_WINDOW = 3;
   /** Entry-by-production spans addressed to others that make a member a gatekeeper. */
   public static final int GATEKEEPER_MIN_ENFORCEMENTS = 2;
   public static final int LABEL_PROPAGATION_ITERATIONS = 50;
@@ -69,6 +76,9 @@ public final class GraphNetworkAnalyzer implements NetworkAnalyzer {
   private final Map<String, PostRef> posts = new HashMap<>();
   private final Map<String, MessageRef> messages = new HashMap<>();
   private final List<IndicatorSpan> spans = new ArrayList<>();
+  /** One instance per account and per thread key: a million posts must not hold a million copies. */
+  private final Map<AccountKey, AccountKey> accountKeys = new HashMap<>();
+  private final Map<String, String> threadKeys = new HashMap<>();
   private InteractionGraph accountGraph;
   private List<Encouragement> encouragements = List.of();
 
@@ -84,15 +94,20 @@ public final class GraphNetworkAnalyzer implements NetworkAnalyzer {
 
   @Override
   public synchronized void post(Post post) {
-    posts.put(post.site() + "/" + post.id(), new PostRef(post.authorKey(), post.thread() == null ? null : post.site() + "/" + post.thread(),
+    String thread = post.thread() == null ? null : threadKeys.computeIfAbsent(post.site() + "/" + post.thread(), t -> t);
+    posts.put(post.site() + "/" + post.id(), new PostRef(canonical(post.authorKey()), thread,
         post.replyTo(), post.quotes() == null ? List.of() : List.copyOf(post.quotes())));
   }
 
   @Override
   public synchronized void message(Message message) {
     List<AccountKey> to = new ArrayList<>();
-    if (message.recipients() != null) for (String r : message.recipients()) to.add(new AccountKey(message.site(), r));
-    messages.put(message.site() + "/" + message.id(), new MessageRef(message.authorKey(), List.copyOf(to)));
+    if (message.recipients() != null) for (String r : message.recipients()) to.add(canonical(new AccountKey(message.site(), r)));
+    messages.put(message.site() + "/" + message.id(), new MessageRef(canonical(message.authorKey()), List.copyOf(to)));
+  }
+
+  private AccountKey canonical(AccountKey k) {
+    return accountKeys.computeIfAbsent(k, x -> x);
   }
 
   @Override
@@ -131,7 +146,13 @@ public final class GraphNetworkAnalyzer implements NetworkAnalyzer {
     }
     for (LinkedHashSet<AccountKey> ps : participants.values()) {
       if (ps.size() > SHARED_THREAD_CAP) continue;
-      for (AccountKey a : ps) for (AccountKey b : ps) count(counts, index, a, b, SHARED);
+      List<AccountKey> order = new ArrayList<>(ps);
+      for (int i = 0; i < order.size(); i++) {
+        for (int j = i + 1; j <= i + SHARED_THREAD_WINDOW && j < order.size(); j++) {
+          count(counts, index, order.get(i), order.get(j), SHARED);
+          count(counts, index, order.get(j), order.get(i), SHARED);
+        }
+      }
     }
     messages.values().forEach(m -> m.recipients().forEach(r -> count(counts, index, m.author(), r, MESSAGE)));
     Map<AccountKey, List<Evidence>> gateEvidence = new HashMap<>();
