@@ -14,6 +14,7 @@ import org.webwatch.store.casework.LinkDecision;
 import org.webwatch.store.casework.Note;
 import org.webwatch.store.triage.DossierQueries;
 import org.webwatch.store.triage.IdentifierRow;
+import org.webwatch.store.triage.PaymentRow;
 import org.webwatch.store.triage.IdentityRow;
 import org.webwatch.store.triage.IndicatorRow;
 import org.webwatch.store.triage.MediaRow;
@@ -43,7 +44,7 @@ public final class DossierRoutes {
       List<LinkPair> pairs, List<Decision> decisions, List<Note> notes, boolean watched) {}
 
   public record AccountView(long run, QueueAccount account, DossierQueries.Profile profile, List<Explanations.Factor> factors,
-      List<IdentifierRow> identifiers, List<MediaRow> media, List<ItemView> items, Charts.Chart week, Charts.Chart hour,
+      List<IdentifierRow> identifiers, List<PaymentRow> payments, List<MediaRow> media, List<ItemView> items, Charts.Chart week, Charts.Chart hour,
       List<DossierQueries.Contact> contacts, List<AccountLine> siblings, List<Decision> decisions, List<Note> notes,
       boolean watched, Map<String, Long> indicatorCounts) {
     public String key() {
@@ -125,7 +126,7 @@ public final class DossierRoutes {
     s.audit(ctx, "dossier.view", "account:" + a.key(), Map.of());
     return new AccountView(run, a, s.dossier().profile(site, acc).orElse(null),
         Explanations.parse(s.triage().explanation(run, "account", a.key()).orElse(null)), s.triage().identifiers(run, site, acc),
-        s.triage().media(run, site, acc), items, Charts.perWeek(times), Charts.perHour(times), s.dossier().contacts(site, acc, 25),
+        s.triage().payments(run, site, acc), s.triage().media(run, site, acc), items, Charts.perWeek(times), Charts.perHour(times), s.dossier().contacts(site, acc, 25),
         siblings, s.decisions().about(a.key()), s.cases().notes("account", a.key()), s.cases().watched("account", a.key()), counts);
   }
 

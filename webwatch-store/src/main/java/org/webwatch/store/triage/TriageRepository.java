@@ -178,6 +178,15 @@ public final class TriageRepository {
             rs.getString("type"), rs.getString("value"), rs.getInt("valid") != 0), run, site, account);
   }
 
+  /** Chain payments the account made or received in a run (empty when the run had no chain data), by time. */
+  public List<PaymentRow> payments(long run, String site, String account) {
+    return db.list("SELECT * FROM triage_payment INDEXED BY triage_payment_from WHERE run = ? AND from_site = ? AND from_account = ? "
+        + "UNION ALL SELECT * FROM triage_payment INDEXED BY triage_payment_to WHERE run = ? AND to_site = ? AND to_account = ? "
+        + "ORDER BY time, txid", rs -> new PaymentRow(rs.getString("from_site"), rs.getString("from_account"), rs.getString("to_site"),
+            rs.getString("to_account"), rs.getString("txid"), rs.getString("time"), rs.getLong("amount_sat"), rs.getString("evidence")),
+        run, site, account, run, site, account);
+  }
+
   /** Media rows of an account with the attachment's hashes from the capture store. */
   public List<MediaRow> media(long run, String site, String account) {
     return db.list("SELECT m.*, t.sha256, t.md5, t.pdq FROM triage_media m INDEXED BY triage_media_account LEFT JOIN attachment t ON t.site = m.site AND t.id = m.attachment "

@@ -63,6 +63,9 @@ public final class TriageResultImporter {
       load(c, outDir, "media.csv", id, "site,post,account,attachment,status,source,category,distance",
           "INSERT INTO triage_media (run, site, post, account, attachment, status, source, category, distance) VALUES (?,?,?,?,?,?,?,?,?)",
           new char[] {'s', 's', 's', 's', 's', 's', 's', 'n'});
+      load(c, outDir, "payments.csv", id, "from_site,from_account,to_site,to_account,txid,time,amount_sat,evidence",
+          "INSERT INTO triage_payment (run, from_site, from_account, to_site, to_account, txid, time, amount_sat, evidence) VALUES (?,?,?,?,?,?,?,?,?)",
+          new char[] {'s', 's', 's', 's', 's', 's', 'i', 's'});
       loadExplanations(c, outDir.resolve("explanations.json"), id);
       tag(c, id);
       Jdbc.update(c, "UPDATE triage_run SET status = 'complete', accounts = ?, persons = ? WHERE id = ?", accounts, persons, id);
