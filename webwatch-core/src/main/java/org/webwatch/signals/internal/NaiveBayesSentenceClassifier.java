@@ -201,6 +201,23 @@ public final class NaiveBayesSentenceClassifier {
     return out;
   }
 
+  /** Features (occurrences) of tokens [from, end) whose log-likelihood ratio favours {@code code} over none by more than 0.5. */
+  private int evidence(FoldedText f, int from, int end, int code) {
+    int n = 0, prevId = -1;
+    for (int i = from; i < end; i++) {
+      int id = unigram(f.folded, f.foldStart[i], f.foldEnd[i]);
+      if (id >= 0) {
+        if (uniLl[id][code] - uniLl[id][NONE] > 0.5) n++;
+        if (prevId >= 0) {
+          int b = bigram(prevId, id);
+          if (b >= 0 && biLl[b][code] - biLl[b][NONE] > 0.5) n++;
+        }
+      }
+      prevId = id;
+    }
+    return n;
+  }
+
   /** Scores tokens {@code [from, to)} of one sentence; null when no code passes the threshold. */
   public Prediction predict(FoldedText f, int from, int to) {
     // Only features seen in training carry information; a bigram can only have been seen if
@@ -230,6 +247,7 @@ public final class NaiveBayesSentenceClassifier {
     for (int c = 0; c < CLASSES; c++) z += Math.exp(score[c] - score[best]);
     double posterior = 1.0 / z;
     if (posterior < THRESHOLD) return null;
+    if (evidence(f, from, end, best) < MIN_EVIDENCE) return null;
     // a code passes the threshold: collect the feature names (rare path) for the evidence count and the reason
     List<String> feats = new ArrayList<>();
     String prev = null;
