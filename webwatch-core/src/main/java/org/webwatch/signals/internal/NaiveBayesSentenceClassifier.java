@@ -220,6 +220,21 @@ public final class NaiveBayesSentenceClassifier {
 
   /** Scores tokens {@code [from, to)} of one sentence; null when no code passes the threshold. */
   public Prediction predict(FoldedText f, int from, int to) {
+    double[] posterior = new double[1];
+    int best = bestCode(f, from, to, posterior);
+    return best < 0 ? null : explain(f, from, Math.min(to, from + 200), best, posterior[0]);
+  }
+
+  /**
+   * The code {@link #predict} would return, without building its reason (no allocation beyond
+   * one score array): callers check cheap conditions before asking for the full prediction.
+   */
+  public IndicatorCode predictCode(FoldedText f, int from, int to) {
+    int best = bestCode(f, from, to, null);
+    return best < 0 ? null : IndicatorCode.values()[best];
+  }
+
+  private int bestCode(FoldedText f, int from, int to, double[] posteriorOut) {
     // Only features seen in training carry information; a bigram can only have been seen if
     // both of its words were, so unknown words skip the bigram lookup (same result, less work).
     double[] score = logPrior.clone();
@@ -242,12 +257,17 @@ public final class NaiveBayesSentenceClassifier {
     }
     int best = 0;
     for (int c = 1; c < CLASSES; c++) if (score[c] > score[best]) best = c;
-    if (best == NONE) return null;
+    if (best == NONE) return -1;
     double z = 0;
     for (int c = 0; c < CLASSES; c++) z += Math.exp(score[c] - score[best]);
     double posterior = 1.0 / z;
-    if (posterior < THRESHOLD) return null;
-    if (evidence(f, from, end, best) < MIN_EVIDENCE) return null;
+    if (posterior < THRESHOLD) return -1;
+    if (evidence(f, from, end, best) < MIN_EVIDENCE) return -1;
+    if (posteriorOut != null) posteriorOut[0] = posterior;
+    return best;
+  }
+
+  private Prediction explain(FoldedText f, int from, int end, int best, double posterior) {
     // a code passes the threshold: collect the feature names (rare path) for the evidence count and the reason
     List<String> feats = new ArrayList<>();
     String prev = null;
