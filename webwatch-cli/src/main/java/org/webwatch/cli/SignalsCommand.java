@@ -30,7 +30,7 @@ public final class SignalsCommand implements Callable<Integer> {
   @Option(names = "--replace-rules", description = "use only --rules, not the shipped rules or classifier")
   boolean replaceRules;
 
-  @Option(names = "--truth", description = "truth indicators.csv to score the output against (per-code precision/recall)")
+  @Option(names = "--truth", description = "truth indicators.csv to score the output against (per-code precision/recall; negatives.csv and obfuscations.csv beside it add the hard-negative false-positive rate and recall per obfuscation type)")
   Path truth;
 
   @Override
@@ -42,7 +42,13 @@ public final class SignalsCommand implements Callable<Integer> {
     System.out.printf("signals %s: %d texts, %d indicator spans, %d identifiers (%d invalid) -> %s%n", s.version(), s.items(),
         s.indicators(), s.identifiers(), s.invalidIdentifiers(), out);
     s.perCode().forEach((c, n) -> System.out.printf("  %-22s %d%n", c.code(), n));
-    if (truth != null) System.out.print(IndicatorEvaluation.evaluate(out.resolve("indicators.csv"), truth).toMarkdown());
+    if (truth != null) {
+      // the generator writes negatives.csv and obfuscations.csv beside indicators.csv: use them when present
+      java.nio.file.Path dir = truth.toAbsolutePath().getParent();
+      java.nio.file.Path neg = dir.resolve("negatives.csv"), obf = dir.resolve("obfuscations.csv");
+      System.out.print(IndicatorEvaluation.evaluate(out.resolve("indicators.csv"), truth,
+          java.nio.file.Files.isRegularFile(neg) ? neg : null, java.nio.file.Files.isRegularFile(obf) ? obf : null).toMarkdown());
+    }
     return WebwatchCli.EXIT_OK;
   }
 }

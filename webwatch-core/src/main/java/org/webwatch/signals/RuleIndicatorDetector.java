@@ -151,8 +151,10 @@ public final class RuleIndicatorDetector implements IndicatorDetector {
       int sentence = f.sentence[s];
       boolean quoted = f.blockQuoted[s];
       if (!quoted && e - s >= 3 && result.sentencesWithTerms().get(sentence)) {
-        NaiveBayesSentenceClassifier.Prediction p = classifier.predict(f, s, e);
-        if (p != null && !result.isCancelled(sentence, p.code()) && !hasHit(hits, f, p.code(), sentence)) {
+        IndicatorCode code = classifier.predictCode(f, s, e); // cheap; the reason is built only for a span we keep
+        NaiveBayesSentenceClassifier.Prediction p = code == null || result.isCancelled(sentence, code) || hasHit(hits, f, code, sentence)
+            ? null : classifier.predict(f, s, e);
+        if (p != null) {
           chunk.add(span(item, text, offset, f, p.code(), s, e, METHOD_CLASSIFIER, classifier.version() + ":" + String.join(",", p.features()),
               classifier.version(), p.confidence()));
         }

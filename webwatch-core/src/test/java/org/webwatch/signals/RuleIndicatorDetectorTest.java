@@ -49,7 +49,7 @@ class RuleIndicatorDetectorTest {
       assertThat(s.text()).isEqualTo(c[1].substring(s.start(), s.end()));
       assertThat(s.method()).isEqualTo("rule");
       assertThat(s.rule()).isNotBlank();
-      assertThat(s.version()).isEqualTo("signals-rules-1.0.0");
+      assertThat(s.version()).isEqualTo("signals-rules-1.1.0");
       assertThat(s.confidence()).isBetween(0.0, 1.0);
       assertThat(s.site()).isEqualTo("s1");
       assertThat(s.item()).isEqualTo("p9");
@@ -100,7 +100,7 @@ class RuleIndicatorDetectorTest {
     Path f = dir.resolve("agency.rules");
     Files.writeString(f, "version agency-7\nlexicon STREAM: qwxshow\nrule agency.codeword paid-streaming 0.9: bluebird special\ndisable ps.room-link\n");
     RuleIndicatorDetector merged = RuleIndicatorDetector.fromFile(f, false);
-    assertThat(merged.version()).startsWith("signals-rules-1.0.0+agency-7");
+    assertThat(merged.version()).startsWith("signals-rules-1.1.0+agency-7");
     assertThat(only(merged.detect(post("ask for the bluebird special")), IndicatorCode.PAID_STREAMING).rule()).isEqualTo("agency.codeword");
     assertThat(merged.detect(post("the qwxshow is 20 dollars, pay first"))).extracting(IndicatorSpan::code).contains(IndicatorCode.PAID_STREAMING);
     assertThat(merged.detect(post("just the room link"))).isEmpty();
@@ -163,5 +163,62 @@ class RuleIndicatorDetectorTest {
     String t = "a".repeat(RuleIndicatorDetector.CHUNK_CHARS - 1) + "\uD83D\uDE00" + "b".repeat(10);
     int end = RuleIndicatorDetector.chunkEnd(t, 0);
     assertThat(Character.isHighSurrogate(t.charAt(end - 1))).isFalse();
+  }
+
+  // ---- rules 1.1: broader concepts, each checked with wording of our own (not the generator's)
+
+  private static boolean fires(String text, String code) {
+    return spans(RULES, text).stream().anyMatch(x -> x.code().code().equals(code));
+  }
+
+  @Test
+  void aModeratorIsNotAGameModSoEntryRulesStillFire() {
+    assertThat(fires("newcomers: send a mod one set you made yourself before you get access", "entry-by-production")).isTrue();
+    assertThat(fires("I made a game mod for my own server", "entry-by-production")).isFalse();
+  }
+
+  @Test
+  void broaderParaphrasesFireForEachCode() {
+    String[][] cases = {
+      {"interest-disclosure", "under eleven is where my interest lies"},
+      {"interest-disclosure", "honestly I prefer the young ones"},
+      {"interest-disclosure", "i have always had a thing for kids"},
+      {"normalisation", "these laws are unjust, not us"},
+      {"normalisation", "everybody here understands you, take your time"},
+      {"opsec", "destroy your old phones, a reset is not enough"},
+      {"opsec", "never trust strangers who want your details, could be feds"},
+      {"meeting-intent", "I can come to you, just say the place and time"},
+      {"meeting-intent", "who is organizing a meet this summer"},
+      {"contact-advocacy", "if you get the chance, take it"},
+      {"contact-advocacy", "i did it last year and never looked back"},
+      {"paid-streaming", "the streamer asks 0.01 btc before the show"},
+      {"paid-streaming", "stream starts at nine, send $40 first"},
+      {"production-claim", "these are mine, shot them at home"},
+      {"access-claim", "my new partner has three kids, moving in next month"},
+    };
+    for (String[] c : cases) assertThat(fires(c[1], c[0])).as(c[0] + ": " + c[1]).isTrue();
+  }
+
+  @Test
+  void broaderConceptsDoNotFireOnOrdinaryTalk() {
+    String[] ordinary = {
+      "I drive to work most evenings", "meet the team on monday", "I sent you the link yesterday",
+      "the hotel room price was fine", "nothing changed since last year", "I prefer the small cups",
+      "we paid 0.5 btc for the server. the room is cold", "Tor has been slow all week :) Anyone into fishing :) cheers",
+    };
+    for (String o : ordinary) assertThat(spans(RULES, o)).as(o).isEmpty();
+  }
+
+  @Test
+  void reportingModerationAndQuotedCritiqueCancel() {
+    String[] negatives = {
+      "reporters found boards where new members had to upload their own sets to join",
+      "a board that demanded members share their own material was shut down last year",
+      "they arrested a man who wanted to meet a child, good riddance",
+      "mod note: any talk about meeting up with kids means a permanent ban",
+      "\"we accept you here\" is exactly how they pull people in",
+      "\"I babysit every weekend\" posts should be reported to police",
+    };
+    for (String n : negatives) assertThat(spans(RULES, n)).as(n).isEmpty();
   }
 }

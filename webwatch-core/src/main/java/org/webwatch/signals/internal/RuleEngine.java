@@ -119,7 +119,7 @@ public final class RuleEngine {
     int[] counts = new int[setCount];
     int[] total = {0};
     int[] cursor = {0};
-    java.util.BitSet withTerms = new java.util.BitSet();
+    java.util.BitSet withTerms = new java.util.BitSet(f.size == 0 ? 1 : f.sentence[f.size - 1] + 1); // sized once: no growth in the scan
     ac.scan(f.folded, (id, end) -> {
       int pos = prefix[id] ? end - 1 : end - 2; // last char of the match's last token
       while (cursor[0] + 1 < f.size && f.foldStart[cursor[0] + 1] <= pos) cursor[0]++; // ends only grow

@@ -13,6 +13,8 @@ package org.webwatch.signals.internal;
 public final class TextNormaliser {
   public static final int MIN_SPLIT_RUN = 3;
   private static final int MAX_SPLIT_GAP = 3;
+  /** What a money amount ("$80", "€15") folds to. */
+  public static final String MONEY_TOKEN = "money";
 
   private TextNormaliser() {}
 
@@ -90,7 +92,7 @@ public final class TextNormaliser {
             pendingApos = false;
             gLen++;
             if (!(c == ' ' || c == '.' || c == '-' || c == '_' || c == '*' || c == '\u00b7')) gSpacer = false;
-            if (c == '.' || c == '!' || c == '?' || c == ';' || c == '\n' || c == '\r' || c == '\u3002' || c == '\u2026') gBreak = true;
+            if (isSentenceEnd(text, c, next) || isEmoticonEnd(text, c, i) || (f != null && isPictograph(cp))) gBreak = true;
             if (c == '\n') gSpacer = false;
           }
         }
@@ -115,7 +117,7 @@ public final class TextNormaliser {
 
     private void finish(StringBuilder raw, boolean hasLetter, int s, int e) {
       ensure();
-      tText[count] = foldToken(raw, hasLetter);
+      tText[count] = !hasLetter && isMoneyAmount(raw) ? MONEY_TOKEN : foldToken(raw, hasLetter);
       tRawLen[count] = raw.length();
       tHasLetter[count] = hasLetter;
       tStart[count] = s;
@@ -186,6 +188,39 @@ public final class TextNormaliser {
       }
       return new FoldedText(out.toString(), size, fs, fe, os, oe, sent, bq, iq);
     }
+  }
+
+  /**
+   * Sentence-ending punctuation; a '.', '!' or '?' directly followed by a letter or digit
+   * ("0.002 btc", "site.com") does not end a sentence.
+   */
+  static boolean isSentenceEnd(CharSequence text, char c, int next) {
+    if (c == '\n' || c == '\r' || c == '\u3002' || c == '\u2026' || c == ';') return true;
+    if (c != '.' && c != '!' && c != '?') return false;
+    return next >= text.length() || !Character.isLetterOrDigit(text.charAt(next));
+  }
+
+  /** ":)", ":(", ";)" end a sentence: chat often separates sentences with them. */
+  static boolean isEmoticonEnd(CharSequence text, char c, int i) {
+    if (i == 0 || (text.charAt(i - 1) != ':' && text.charAt(i - 1) != ';')) return false;
+    return c == ')' || c == '(';
+  }
+
+  /** Emoji and other pictographs end a sentence (sign-offs, separators). */
+  private static boolean isPictograph(int cp) {
+    int t = Character.getType(cp);
+    return t == Character.OTHER_SYMBOL && cp >= 0x2190;
+  }
+
+  /** A currency symbol with digits ("$80", "80$", "€15"): folded to {@link #MONEY_TOKEN} so rules can say "money". */
+  static boolean isMoneyAmount(CharSequence raw) {
+    boolean symbol = false, digit = false;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '$' || c == '\u20ac') symbol = true;
+      else if (c >= '0' && c <= '9') digit = true;
+    }
+    return symbol && digit;
   }
 
   private static boolean isSingle(String t, int rawLength) {

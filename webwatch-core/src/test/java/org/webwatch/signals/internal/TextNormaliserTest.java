@@ -71,4 +71,28 @@ class TextNormaliserTest {
     assertThat(f.folded).isEqualTo(" a b ");
     assertThat(f.origEnd[0]).isEqualTo(1);
   }
+
+  @Test
+  void decimalPointsAndDomainsDoNotEndSentencesButFullStopsDo() {
+    assertThat(fold("paid 0.002 btc")).doesNotContain("|");
+    assertThat(fold("see forum.example for it")).doesNotContain("|");
+    assertThat(fold("done. next")).contains("|");
+    assertThat(fold("done.")).doesNotContain("|");
+  }
+
+  @Test
+  void emoticonsAndEmojiEndSentences() {
+    assertThat(fold("tor is slow :) anyone into fishing")).isEqualTo(" tor is siow | anyone into fishing ");
+    assertThat(fold("tor is slow ;( anyone")).contains("|");
+    assertThat(fold("tor is slow \uD83D\uDE00 anyone")).contains("|");
+    assertThat(fold("(see above) ok")).doesNotContain("|");
+  }
+
+  @Test
+  void moneyAmountsFoldToOneTokenWithTheirOriginalRange() {
+    FoldedText t = TextNormaliser.normalise("send $80 or 15\u20ac now");
+    assertThat(t.folded).isEqualTo(" send money or money now ");
+    assertThat("send $80 or 15\u20ac now".substring(t.origStart[1], t.origEnd[1])).isEqualTo("$80");
+    assertThat(fold("room 80")).isEqualTo(" rom 80 ");
+  }
 }
