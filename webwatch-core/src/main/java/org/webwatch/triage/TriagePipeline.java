@@ -70,11 +70,14 @@ public final class TriagePipeline {
     stream.componentNanos().entrySet().stream().sorted(Map.Entry.comparingByKey())
         .forEach(e -> timings.put("stream.cpu." + e.getKey(), e.getValue() / 1_000_000));
 
+    stream.releaseStages();
     t = System.nanoTime();
     IdentityResult identity = linker.link();
+    linker = null; // its features are no longer needed: let the network stage have the memory
     timings.put("identity.link", ms(t));
     t = System.nanoTime();
     Map<AccountKey, NetworkRole> roles = network.analyze();
+    network = null;
     timings.put("network.analyze", ms(t));
 
     Map<String, String> versions = new TreeMap<>(components.versions());

@@ -53,8 +53,8 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
   private final ExecutorService pool;
   private final int threads;
   private final int batchSize;
-  private final AccountLinker linker;
-  private final NetworkAnalyzer network;
+  private AccountLinker linker;
+  private NetworkAnalyzer network;
   private final CsvWriter indicators;
   private final CsvWriter identifiers;
   private final CsvWriter media;
@@ -278,6 +278,17 @@ public final class TriageStream implements CaptureVisitor, AutoCloseable {
           + w.text().item() : "attachment " + w.site() + "/" + w.post()) + ": " + e);
     }
     feedNanos += System.nanoTime() - t0;
+  }
+
+  /**
+   * Drops the stream's references to the linker and the network analyzer once the stream has
+   * finished and they have produced their results, so that their working state (style profiles,
+   * the interaction graph) can be collected before the next stage: at a million posts that is
+   * gigabytes.
+   */
+  public void releaseStages() {
+    linker = null;
+    network = null;
   }
 
   /** Writes the rows of one result and feeds the linker, the network analyzer and the aggregates. */
