@@ -49,7 +49,7 @@ public final class ValidatingIdentifierExtractor implements IdentifierExtractor 
     String t = item.text();
     if (t == null || t.isEmpty()) return out;
     int pos = 0, n = t.length();
-    Context ctx = Context.of(t);
+    Context ctx = Context.of(t, item.field());
     int hexRunStart = -1, hexRunCount = 0, hexRunEnd = -1;
     while (pos < n && out.size() < MAX_PER_ITEM) {
       if (t.startsWith(PgpKeyBlockReader.BEGIN, pos)) {
@@ -111,7 +111,7 @@ public final class ValidatingIdentifierExtractor implements IdentifierExtractor 
       return;
     }
     if (at == 0 && len >= 6 && len <= 33) {
-      if (ctx.telegram() && context(t, s, "telegram", "tg:", "tg ", "tele")) add(out, item, telegram.check(tok), s, e);
+      if (ctx.telegram() && (ctx.fieldTelegram() || context(t, s, "telegram", "tg:", "tg ", "tele"))) add(out, item, telegram.check(tok), s, e);
       return;
     }
     if (low.endsWith(".onion")) {
@@ -143,12 +143,12 @@ public final class ValidatingIdentifierExtractor implements IdentifierExtractor 
       add(out, item, pgp.check(tok), s, e);
       return;
     }
-    if (len == 8 && ctx.threema() && context(t, s, "threema")) {
+    if (len == 8 && ctx.threema() && (ctx.fieldThreema() || context(t, s, "threema"))) {
       IdentifierCheck c = threema.check(tok);
       if (c.valid()) add(out, item, c, s, e);
       return;
     }
-    if (len >= 5 && len <= 32 && ctx.wickr() && context(t, s, "wickr") && !low.startsWith("wickr")) {
+    if (len >= 5 && len <= 32 && ctx.wickr() && (ctx.fieldWickr() || context(t, s, "wickr")) && !low.startsWith("wickr")) {
       add(out, item, wickr.check(tok), s, e);
     }
   }
@@ -166,8 +166,22 @@ public final class ValidatingIdentifierExtractor implements IdentifierExtractor 
     if (ne > ns) add(out, item, telegram.check(tok.substring(ns, ne)), s + ns, s + ne);
   }
 
-  /** Which messenger names occur anywhere in the item (one pass), so most tokens skip context checks. */
-  private record Context(boolean telegram, boolean threema, boolean wickr) {
+  /**
+   * Which messenger names occur anywhere in the item (one pass), so most tokens skip context
+   * checks; {@code field*} say that the profile field itself is named after the messenger (a
+   * profile {@code "telegram": "@name"} needs no word before the handle).
+   */
+  private record Context(boolean telegram, boolean threema, boolean wickr, boolean fieldTelegram, boolean fieldThreema,
+      boolean fieldWickr) {
+    static Context of(String t, String field) {
+      Context c = of(t);
+      String f = field == null ? "" : field.toLowerCase(Locale.ROOT);
+      boolean ft = f.contains("telegram") || f.equals("tg");
+      boolean fth = f.contains("threema");
+      boolean fw = f.contains("wickr");
+      return new Context(c.telegram || ft, c.threema || fth, c.wickr || fw, ft, fth, fw);
+    }
+
     static Context of(String t) {
       boolean tg = false, th = false, wi = false;
       for (int i = 0, n = t.length(); i + 2 < n; i++) {
@@ -176,7 +190,7 @@ public final class ValidatingIdentifierExtractor implements IdentifierExtractor 
         else if (c == 't' && (t.charAt(i + 1) | 0x20) == 'h' && t.regionMatches(true, i, "threema", 0, 7)) th = true;
         else if (c == 'w' && t.regionMatches(true, i, "wickr", 0, 5)) wi = true;
       }
-      return new Context(tg, th, wi);
+      return new Context(tg, th, wi, false, false, false);
     }
   }
 

@@ -71,6 +71,19 @@ class ValidatingIdentifierExtractorTest {
   }
 
   @Test
+  void aProfileFieldNamedAfterTheMessengerIsItsContext() {
+    ValidatingIdentifierExtractor x = new ValidatingIdentifierExtractor();
+    List<IdentifierOccurrence> tg =
+        x.extract(new TextItem("s1", TextKind.PROFILE, "a1", "a1", "telegram", null, "@stone_joker975"));
+    assertThat(tg).extracting(IdentifierOccurrence::type).containsExactly(IdentifierType.TELEGRAM);
+    assertThat(tg.get(0).start()).isZero();
+    assertThat(tg.get(0).end()).isEqualTo("@stone_joker975".length());
+    // The same handle in an unrelated field or a post is a forum mention, not a contact.
+    assertThat(x.extract(new TextItem("s1", TextKind.PROFILE, "a1", "a1", "about", null, "@stone_joker975"))).isEmpty();
+    assertThat(find("@stone_joker975")).isEmpty();
+  }
+
+  @Test
   void forumMentionsAndOrdinaryWordsAreNotIdentifiers() {
     assertThat(find("thanks @moderator_bob, great thread. Version 2019 released. deadbeef cafe")).isEmpty();
   }
