@@ -12,9 +12,6 @@ import org.webwatch.identity.AccountLinker;
 import org.webwatch.identity.EvidenceAccountLinker;
 import org.webwatch.identity.network.GraphNetworkAnalyzer;
 import org.webwatch.identity.network.NetworkAnalyzer;
-import org.webwatch.ingest.CaptureReader;
-import org.webwatch.ingest.CaptureVisitor;
-import org.webwatch.ingest.ReadReport;
 import org.webwatch.media.HashSetInfo;
 import org.webwatch.media.KnownMedia;
 import org.webwatch.media.MediaClassifier;
@@ -29,7 +26,6 @@ import org.webwatch.store.casework.DecisionRepository;
 import org.webwatch.store.casework.LinkDecision;
 import org.webwatch.triage.CaptureSource;
 import org.webwatch.triage.PaymentsInput;
-import org.webwatch.triage.SourceCounts;
 
 /**
  * The ONE place the CLI constructs stage implementations, so that commands stay thin and a
@@ -38,20 +34,9 @@ import org.webwatch.triage.SourceCounts;
 final class Components {
   private Components() {}
 
-  /** Wraps {@code new CaptureReader().read(path, visitor)}; name = the path; counts from its ReadReport. */
+  /** A capture on disk read by {@code CaptureReader}; name = the path; counts from its ReadReport. */
   static CaptureSource capture(Path path) {
-    return new CaptureSource() {
-      @Override
-      public String name() {
-        return path.toString();
-      }
-
-      @Override
-      public SourceCounts read(CaptureVisitor visitor) {
-        ReadReport r = new CaptureReader().read(path, visitor);
-        return new SourceCounts(r.accepted(), r.rejected());
-      }
-    };
+    return CaptureSource.of(path);
   }
 
   /** The rule-based detector, with the agency's rules file when given (else the bundled rules). */

@@ -14,4 +14,20 @@ public interface CaptureSource {
 
   /** Streams every record into {@code visitor}; rejected records go to {@code visitor.rejected}. */
   SourceCounts read(CaptureVisitor visitor);
+
+  /** A capture on disk (directory, .zip or .tar.gz) read by {@link org.webwatch.ingest.CaptureReader}. */
+  static CaptureSource of(java.nio.file.Path path) {
+    return new CaptureSource() {
+      @Override
+      public String name() {
+        return path.toString();
+      }
+
+      @Override
+      public SourceCounts read(CaptureVisitor visitor) {
+        org.webwatch.ingest.ReadReport r = new org.webwatch.ingest.CaptureReader().read(path, visitor);
+        return new SourceCounts(r.accepted(), r.rejected());
+      }
+    };
+  }
 }

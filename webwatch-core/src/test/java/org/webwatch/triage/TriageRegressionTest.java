@@ -19,9 +19,6 @@ import org.webwatch.generate.GenerateOptions;
 import org.webwatch.generate.PopulationGenerator;
 import org.webwatch.identity.EvidenceAccountLinker;
 import org.webwatch.identity.network.GraphNetworkAnalyzer;
-import org.webwatch.ingest.CaptureReader;
-import org.webwatch.ingest.CaptureVisitor;
-import org.webwatch.ingest.ReadReport;
 import org.webwatch.media.KnownMedia;
 import org.webwatch.signals.RuleIndicatorDetector;
 import org.webwatch.signals.ValidatingIdentifierExtractor;
@@ -48,7 +45,7 @@ class TriageRegressionTest {
     assertThat(truth).exists();
     List<CaptureSource> captures = new ArrayList<>();
     try (Stream<Path> s = Files.walk(population, 2)) {
-      s.filter(p -> Files.exists(p.resolve("capture.json"))).sorted().forEach(p -> captures.add(capture(p)));
+      s.filter(p -> Files.exists(p.resolve("capture.json"))).sorted().forEach(p -> captures.add(CaptureSource.of(p)));
     }
     assertThat(captures).as("captures under " + population).isNotEmpty();
     List<Path> hashes = new ArrayList<>();
@@ -69,21 +66,6 @@ class TriageRegressionTest {
       assertThat(v.isNumber()).as(key + " present in evaluation.json").isTrue();
       assertThat(v.asDouble()).as(key).isGreaterThanOrEqualTo(Double.parseDouble(floors.getProperty(key)));
     }
-  }
-
-  private static CaptureSource capture(Path path) {
-    return new CaptureSource() {
-      @Override
-      public String name() {
-        return path.toString();
-      }
-
-      @Override
-      public SourceCounts read(CaptureVisitor visitor) {
-        ReadReport r = new CaptureReader().read(path, visitor);
-        return new SourceCounts(r.accepted(), r.rejected());
-      }
-    };
   }
 
   private Path population(Properties floors) {
