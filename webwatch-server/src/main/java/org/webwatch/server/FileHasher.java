@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * Hashes the bytes of an uploaded file (HMA {@code /h/hash} semantics). The bytes are never
- * stored. The server ships {@code DigestFileHasher} (md5, sha1, sha256); the media stage's PDQ
- * hasher plugs in here at merge.
+ * stored. The default {@code MediaFileHasher} gives md5, sha1, sha256 and, for images, PDQ with
+ * its quality; {@code DigestFileHasher} gives the digests only.
  */
 public interface FileHasher {
   /** signal type → hex hash. */

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Looks a hash up (HMA {@code /m/lookup} semantics). The server ships {@code CaptureHashLookup}
  * (hashes already seen in imported captures, with their triage status); the media stage's
- * hash-set matcher plugs in here at merge.
+ * hash-set matcher ({@code HashSetLookup}, the default) implements it too.
  */
 public interface HashLookup {
   /** Signal types this lookup understands, e.g. {@code md5}, {@code sha256}, {@code pdq}. */
