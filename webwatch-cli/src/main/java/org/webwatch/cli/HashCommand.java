@@ -1,5 +1,6 @@
 package org.webwatch.cli;
 
+import org.webwatch.csv.CsvWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ public final class HashCommand implements Callable<Integer> {
         if (dihedral) {
           for (int i = 1; i < 8; i++) row.add(h.pdq() == null ? "" : h.pdq().dihedral().get(i).toHex());
         }
-        w.println(MediaCsv.row(row));
+        w.println(CsvWriter.line(row));
       }
       if (out != null) System.out.flush();
     }

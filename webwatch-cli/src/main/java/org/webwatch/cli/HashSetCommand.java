@@ -1,5 +1,6 @@
 package org.webwatch.cli;
 
+import org.webwatch.csv.CsvWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.webwatch.media.HashSetInfo;
@@ -78,7 +79,7 @@ public final class HashSetCommand implements Runnable {
       try (WebwatchStore store = WebwatchStore.open(data.data)) {
         System.out.println("name,source,format,version,profile,negative,pdq_threshold,imported_at,entries,rejected");
         for (HashSetInfo i : new HashSetRepository(store).list()) {
-          System.out.println(MediaCsv.row(java.util.List.of(i.name(), i.options().source(), i.format().name(),
+          System.out.println(CsvWriter.line(java.util.List.of(i.name(), i.options().source(), i.format().name(),
               i.version() == null ? "" : i.version(), i.profile() == null ? "" : i.profile(),
               Boolean.toString(i.options().negative()), Integer.toString(i.options().pdqThreshold()),
               i.importedAt().toString(), Long.toString(i.entries()), Long.toString(i.rejected()))));

@@ -1,5 +1,6 @@
 package org.webwatch.cli;
 
+import org.webwatch.csv.CsvWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,12 +92,12 @@ public final class MatchCommand implements Callable<Integer> {
         for (var entry : resolve(q, hasher, known)) {
           List<MediaMatch> ms = entry.matches();
           if (ms.isEmpty()) {
-            w.println(MediaCsv.row(List.of(entry.query(), "", "", "", "", "", "", "", "", "")));
+            w.println(CsvWriter.line(List.of(entry.query(), "", "", "", "", "", "", "", "", "")));
             continue;
           }
           matched++;
           for (MediaMatch m : ms) {
-            w.println(MediaCsv.row(List.of(entry.query(), m.set(), m.entry(), m.method(), Integer.toString(m.distance()),
+            w.println(CsvWriter.line(List.of(entry.query(), m.set(), m.entry(), m.method(), Integer.toString(m.distance()),
                 m.policy() == null ? "" : m.policy(), nz(m.category()), nz(m.series()), nz(m.source()),
                 Boolean.toString(m.negative()))));
           }

@@ -44,14 +44,9 @@ public final class PaymentCsv {
   private static void row(Writer w, String... fields) throws IOException {
     for (int i = 0; i < fields.length; i++) {
       if (i > 0) w.write(',');
-      w.write(quote(fields[i]));
+      w.write(org.webwatch.csv.CsvWriter.field(fields[i]));
     }
     w.write('\n');
   }
 
-  static String quote(String s) {
-    if (s == null) return "";
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
-    return '"' + s.replace("\"", "\"\"") + '"';
-  }
 }

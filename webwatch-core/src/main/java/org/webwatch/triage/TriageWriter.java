@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.webwatch.identity.IdentityResult;
 import org.webwatch.model.AccountKey;
 import org.webwatch.model.PersonAssignment;
-import org.webwatch.triage.internal.CsvWriter;
+import org.webwatch.csv.CsvWriter;
 import org.webwatch.triage.internal.ExplanationsWriter;
 import org.webwatch.triage.internal.HtmlReport;
 

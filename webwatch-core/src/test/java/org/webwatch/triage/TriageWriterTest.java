@@ -12,7 +12,7 @@ import org.webwatch.identity.IdentityResult;
 import org.webwatch.model.AccountKey;
 import org.webwatch.model.Evidence;
 import org.webwatch.model.PersonAssignment;
-import org.webwatch.triage.internal.CsvWriter;
+import org.webwatch.csv.CsvWriter;
 
 class TriageWriterTest {
   @TempDir Path dir;

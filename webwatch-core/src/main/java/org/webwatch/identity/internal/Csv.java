@@ -15,16 +15,9 @@ import org.webwatch.WebwatchException;
 public final class Csv {
   private Csv() {}
 
-  /** Quotes a field when it holds a comma, quote, CR or LF; doubles inner quotes. */
-  public static String field(String s) {
-    if (s == null) return "";
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
-    return '"' + s.replace("\"", "\"\"") + '"';
-  }
-
   public static String row(String... fields) {
     StringBuilder b = new StringBuilder();
-    for (int i = 0; i < fields.length; i++) b.append(i == 0 ? "" : ",").append(field(fields[i]));
+    for (int i = 0; i < fields.length; i++) b.append(i == 0 ? "" : ",").append(org.webwatch.csv.CsvWriter.field(fields[i]));
     return b.append("\r\n").toString();
   }
 

@@ -14,14 +14,7 @@ public final class Csv {
   private Csv() {}
 
   public static void writeRow(Appendable out, List<String> fields) throws IOException {
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) out.append(',');
-      String f = fields.get(i) == null ? "" : fields.get(i);
-      boolean quote = f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0;
-      if (quote) out.append('"').append(f.replace("\"", "\"\"")).append('"');
-      else out.append(f);
-    }
-    out.append("\r\n");
+    out.append(org.webwatch.csv.CsvWriter.line(fields)).append("\r\n");
   }
 
   /** All records, header included; a record is the list of its fields. */

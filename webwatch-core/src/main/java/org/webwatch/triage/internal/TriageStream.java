@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.webwatch.WebwatchException;
 import org.webwatch.identity.AccountLinker;
 import org.webwatch.identity.network.NetworkAnalyzer;
+import org.webwatch.csv.CsvWriter;
 import org.webwatch.ingest.CaptureVisitor;
 import org.webwatch.ingest.TextItemVisitor;
 import org.webwatch.ingest.RecordError;
