@@ -8,6 +8,6 @@ import java.util.Map;
  * its quality; {@code DigestFileHasher} gives the digests only.
  */
 public interface FileHasher {
-  /** signal type → hex hash. */
+  /** signal type → hex hash; an image also gets {@code pdq_quality} (0–100) beside its {@code pdq}. */
   Map<String, String> hash(byte[] content);
 }
