@@ -20,16 +20,19 @@ public final class PdqHasher {
 
   /** Hashes a decoded image under {@code policy}, with the 8 dihedral variants when asked. */
   public PdqResult hash(BufferedImage image, PdqPolicy policy, boolean dihedral) {
-    LumaExtractor.Plane p = LumaExtractor.extract(image, policy);
-    return hashLuma(p.luma(), p.width(), p.height(), policy, dihedral);
+    LumaExtractor.Rows rows = LumaExtractor.rows(image, policy);
+    return result(CORE.get().dct(rows.rows(), rows.width(), rows.height()), policy, dihedral);
   }
 
   /**
    * Hashes an f32 luma plane ({@code height} rows of {@code width}, row-major) that is already in
-   * the policy's geometry. {@code luma} is used as scratch and overwritten.
+   * the policy's geometry. {@code luma} is not modified.
    */
   public PdqResult hashLuma(float[] luma, int width, int height, PdqPolicy policy, boolean dihedral) {
-    PdqCore.Dct dct = CORE.get().dct(luma, width, height);
+    return result(CORE.get().dct(luma, width, height), policy, dihedral);
+  }
+
+  private static PdqResult result(PdqCore.Dct dct, PdqPolicy policy, boolean dihedral) {
     if (dct == null) {
       List<PdqHash> zeros = new ArrayList<>();
       if (dihedral) for (int i = 0; i < 8; i++) zeros.add(PdqHash.ZERO);

@@ -3,9 +3,12 @@ package org.webwatch.media.internal;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
+import java.awt.image.SinglePixelPackedSampleModel;
+import java.awt.image.WritableRaster;
 import org.webwatch.media.PdqPolicy;
 
 /**
@@ -24,32 +27,32 @@ public final class LumaExtractor {
 
   private LumaExtractor() {}
 
+  /** A luma image delivered row by row, in the policy's geometry. */
+  public record Rows(FusedJaroszBlur.LumaRows rows, int width, int height) {}
+
+  /** The whole luma plane at once (tests, pixel transforms); hashing streams {@link #rows}. */
   public static Plane extract(BufferedImage img, PdqPolicy policy) {
+    Rows src = rows(img, policy);
+    int w = src.width();
+    float[] luma = new float[w * src.height()];
+    for (int r = 0; r < src.height(); r++) src.rows().read(r, luma, r * w);
+    return new Plane(luma, w, src.height());
+  }
+
+  /**
+   * The luma rows of {@code img} under {@code policy}. Nearest-neighbour sampling converts only the
+   * sampled pixels. The reader may keep a one-row buffer, so it belongs to one thread.
+   */
+  public static Rows rows(BufferedImage img, PdqPolicy policy) {
     int w = img.getWidth();
     int h = img.getHeight();
-    int[] rowMap = null;
-    int[] colMap = null;
-    int ow = w;
-    int oh = h;
-    if (policy == PdqPolicy.NN512 && (w > NN512_SIZE || h > NN512_SIZE)) {
-      ow = NN512_SIZE;
-      oh = NN512_SIZE;
-      rowMap = nnMap(h);
-      colMap = nnMap(w);
-    }
-    float[] luma = new float[ow * oh];
-    float[] row = new float[w];
     RowReader reader = rowReader(img);
-    for (int r = 0; r < oh; r++) {
-      int sr = rowMap == null ? r : rowMap[r];
-      if (colMap == null) {
-        reader.read(sr, luma, r * ow);
-      } else {
-        reader.read(sr, row, 0);
-        for (int c = 0; c < ow; c++) luma[r * ow + c] = row[colMap[c]];
-      }
+    if (policy != PdqPolicy.NN512 || (w <= NN512_SIZE && h <= NN512_SIZE)) {
+      return new Rows((r, out, off) -> reader.read(r, null, out, off, w), w, h);
     }
-    return new Plane(luma, ow, oh);
+    int[] rowMap = nnMap(h);
+    int[] colMap = nnMap(w);
+    return new Rows((r, out, off) -> reader.read(rowMap[r], colMap, out, off, NN512_SIZE), NN512_SIZE, NN512_SIZE);
   }
 
   private static int[] nnMap(int size) {
@@ -58,9 +61,12 @@ public final class LumaExtractor {
     return m;
   }
 
-  /** Writes the luma of one source row (full width) into {@code out} at {@code off}. */
+  /**
+   * Writes the luma of {@code n} pixels of source row {@code row} into {@code out} at {@code off}:
+   * columns {@code 0..n-1}, or {@code cols[0..n-1]} when {@code cols} is not null.
+   */
   private interface RowReader {
-    void read(int row, float[] out, int off);
+    void read(int row, int[] cols, float[] out, int off, int n);
   }
 
   /** True for grey or grey+alpha images that are not palette-based. */
@@ -72,34 +78,85 @@ public final class LumaExtractor {
     return bands == 1 || bands == 2;
   }
 
+  /** {@code LUMA_*[v]} = the f32 product coefficient·v, so a table sum is {@link PdqCore#luma} exactly. */
+  private static final float[] LUMA_R = new float[256];
+  private static final float[] LUMA_G = new float[256];
+  private static final float[] LUMA_B = new float[256];
+
+  static {
+    for (int v = 0; v < 256; v++) {
+      LUMA_R[v] = PdqCore.luma(v, 0, 0);
+      LUMA_G[v] = PdqCore.luma(0, v, 0);
+      LUMA_B[v] = PdqCore.luma(0, 0, v);
+    }
+  }
+
+  /**
+   * Reads pixels straight from the data buffer for the standard sRGB layouts ImageIO decodes to
+   * (where {@code getRGB} returns the stored bytes unchanged), otherwise through {@code getRGB}.
+   */
   private static RowReader rowReader(BufferedImage img) {
     int w = img.getWidth();
+    WritableRaster raster = img.getRaster();
     if (isRawGrey(img)) {
-      Raster raster = img.getRaster();
       int bits = img.getColorModel().getComponentSize(0);
       int[] samples = new int[w];
-      return (row, out, off) -> {
+      return (row, cols, out, off, n) -> {
         raster.getSamples(0, row, w, 1, 0, samples);
-        for (int c = 0; c < w; c++) out[off + c] = (float) scaleTo8(samples[c], bits);
+        for (int c = 0; c < n; c++) out[off + c] = (float) scaleTo8(samples[cols == null ? c : cols[c]], bits);
       };
     }
-    if (img.getType() == BufferedImage.TYPE_3BYTE_BGR && img.getRaster().getDataBuffer() instanceof DataBufferByte db
-        && img.getRaster().getParent() == null) {
-      byte[] data = db.getData();
-      int stride = w * 3;
-      return (row, out, off) -> {
-        int p = row * stride;
-        for (int c = 0; c < w; c++, p += 3) {
-          out[off + c] = PdqCore.luma(data[p + 2] & 0xff, data[p + 1] & 0xff, data[p] & 0xff);
+    int type = img.getType();
+    boolean topLevel = raster.getParent() == null && raster.getSampleModelTranslateX() == 0
+        && raster.getSampleModelTranslateY() == 0;
+    if (topLevel && (type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_4BYTE_ABGR)
+        && raster.getDataBuffer() instanceof DataBufferByte db && raster.getSampleModel() instanceof ComponentSampleModel sm) {
+      return bytePixels(db.getData(), db.getOffset(), sm);
+    }
+    if (topLevel && (type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB)
+        && raster.getDataBuffer() instanceof DataBufferInt db && raster.getSampleModel() instanceof SinglePixelPackedSampleModel sm) {
+      int[] data = db.getData();
+      int base = db.getOffset();
+      int stride = sm.getScanlineStride();
+      return (row, cols, out, off, n) -> {
+        int p = base + row * stride;
+        for (int c = 0; c < n; c++) {
+          int v = data[p + (cols == null ? c : cols[c])];
+          out[off + c] = LUMA_R[(v >> 16) & 0xff] + LUMA_G[(v >> 8) & 0xff] + LUMA_B[v & 0xff];
         }
       };
     }
     int[] rgb = new int[w];
-    return (row, out, off) -> {
+    return (row, cols, out, off, n) -> {
       img.getRGB(0, row, w, 1, rgb, 0, w);
-      for (int c = 0; c < w; c++) {
-        int v = rgb[c];
-        out[off + c] = PdqCore.luma((v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff);
+      for (int c = 0; c < n; c++) {
+        int v = rgb[cols == null ? c : cols[c]];
+        out[off + c] = LUMA_R[(v >> 16) & 0xff] + LUMA_G[(v >> 8) & 0xff] + LUMA_B[v & 0xff];
+      }
+    };
+  }
+
+  /** Interleaved 8-bit R, G, B (raster bands 0, 1, 2) at the sample model's offsets. */
+  private static RowReader bytePixels(byte[] data, int base, ComponentSampleModel sm) {
+    int stride = sm.getScanlineStride();
+    int ps = sm.getPixelStride();
+    int[] bo = sm.getBandOffsets();
+    int ro = base + bo[0];
+    int go = base + bo[1];
+    int bOff = base + bo[2];
+    return (row, cols, out, off, n) -> {
+      int rp = ro + row * stride;
+      int gp = go + row * stride;
+      int bp = bOff + row * stride;
+      if (cols == null) {
+        for (int c = 0, q = 0; c < n; c++, q += ps) {
+          out[off + c] = LUMA_R[data[rp + q] & 0xff] + LUMA_G[data[gp + q] & 0xff] + LUMA_B[data[bp + q] & 0xff];
+        }
+      } else {
+        for (int c = 0; c < n; c++) {
+          int q = cols[c] * ps;
+          out[off + c] = LUMA_R[data[rp + q] & 0xff] + LUMA_G[data[gp + q] & 0xff] + LUMA_B[data[bp + q] & 0xff];
+        }
       }
     };
   }

@@ -1,0 +1,304 @@
+package org.webwatch.media.internal;
+
+/**
+ * PDQ's blur and decimation ({@code pdq-algorithm.md} §3–4: two Jarosz passes of the reference
+ * 1-D box filter per direction, then 64×64 sampling) fused into one streaming pass over the image
+ * rows, bit-exact with the ThreatExchange reference ({@code pdqhashing.cpp}, {@code PDQHasher.java}).
+ *
+ * <p>Why: written as four whole-image passes, the blur streams five 6.4 MB float planes through
+ * memory for a 1.6 MP image and is memory-bound. Here every stage consumes rows as soon as the
+ * previous stage has produced them, so all live data fits in L1/L2 (about 20 rows):
+ * <ol>
+ *   <li>luma rows are read in batches of {@value #BATCH};</li>
+ *   <li>horizontal pass 1 runs eight rows interleaved (eight independent running sums), its means
+ *       go to a ring of {@code wCol + BATCH} rows;</li>
+ *   <li>vertical pass 1 is a running-sum vector over all columns; each step adds the newest ring
+ *       row and subtracts the one {@code wCol} rows back, and each emitted row is collected for
+ *       pass 2;</li>
+ *   <li>horizontal pass 2 keeps only its running sums and divides only at the 64 decimated
+ *       columns;</li>
+ *   <li>vertical pass 2 runs over those 64 columns and emits only at the 64 decimated rows.</li>
+ * </ol>
+ *
+ * <p>Why it is bit-exact: each output element still sees the reference's float operations in the
+ * reference's order. A running sum only ever touches its own element, so interleaving rows,
+ * vectorising across columns or interleaving the stages in time changes nothing; each step is
+ * {@code sum += in[ri]} then {@code sum -= in[li]}, rounded to f32 after each operation (Java
+ * never fuses), and each mean is {@code sum / cnt} with {@code cnt} the exact integer the
+ * reference's counter holds at that output (see {@link #windowCounts}). Divisions are done in a
+ * separate loop so the JIT can vectorise them; IEEE division is correctly rounded either way.
+ *
+ * <p>Complexity O(W·H) time, O((wCol + 2·BATCH)·W + 64·H) floats of scratch reused across calls.
+ * Not thread-safe: one instance per thread.
+ */
+public final class FusedJaroszBlur {
+  /** Rows per batch: horizontal passes interleave this many independent running sums. */
+  static final int BATCH = 8;
+
+  /** Source of luma rows: writes the {@code width} f32 luma values of {@code row} at {@code off}. */
+  @FunctionalInterface
+  public interface LumaRows {
+    void read(int row, float[] out, int off);
+  }
+
+  private float[] lumaBatch = new float[0];
+  private float[] sumBatch = new float[0];
+  private float[] outBatch = new float[0];
+  private float[] ring = new float[0];
+  private float[] colSums = new float[0];
+  private float[] picked = new float[0];
+  private final float[] pickedSums = new float[64];
+
+  /**
+   * Blurs the {@code w}×{@code h} luma image delivered by {@code rows} (each row read once, in
+   * order) and writes the 64×64 decimated samples, row-major, to {@code a64}.
+   */
+  public void blurDecimate(LumaRows rows, int w, int h, float[] a64) {
+    if (w < 1 || h < 1) throw new IllegalArgumentException("empty image " + w + "x" + h);
+    int wRow = (w + 127) / 128;
+    int wCol = (h + 127) / 128;
+    int ringRows = wCol + BATCH;
+    lumaBatch = ensure(lumaBatch, BATCH * w);
+    sumBatch = ensure(sumBatch, BATCH * w);
+    outBatch = ensure(outBatch, BATCH * w);
+    ring = ensure(ring, ringRows * w);
+    colSums = ensure(colSums, w);
+    picked = ensure(picked, h * 64);
+    java.util.Arrays.fill(colSums, 0, w, 0f);
+    float[] cntRow = windowCounts(w, wRow);
+    int[] colIdx = new int[64];
+    int[] rowIdx = new int[64];
+    for (int i = 0; i < 64; i++) {
+      colIdx[i] = (int) (((i + 0.5) * w) / 64);
+      rowIdx[i] = (int) (((i + 0.5) * h) / 64);
+    }
+    int halfCol = (wCol + 2) / 2;
+    int step = 0; // next vertical step t, see verticalStep
+    int lastStep = h + halfCol - 1;
+    float cnt = 0f;
+    int emitted = 0;
+    for (int p = 0; p < h; p += BATCH) {
+      int n = Math.min(BATCH, h - p);
+      for (int k = 0; k < n; k++) rows.read(p + k, lumaBatch, k * w);
+      horizontalSums(lumaBatch, sumBatch, n, w, wRow);
+      for (int k = 0; k < n; k++) divide(sumBatch, k * w, cntRow, ring, ((p + k) % ringRows) * w, w);
+      int produced = p + n;
+      int until = produced == h ? lastStep : produced;
+      for (; step < until; step++) {
+        cnt = verticalStep(step, h, wCol, halfCol, ringRows, w, cnt, emitted % BATCH);
+        if (step >= halfCol - 1 && ++emitted % BATCH == 0) secondPass(emitted - BATCH, BATCH, w, wRow, cntRow, colIdx);
+      }
+    }
+    int rest = emitted % BATCH;
+    if (rest > 0) secondPass(emitted - rest, rest, w, wRow, cntRow, colIdx);
+    verticalDecimated(h, wCol, rowIdx, a64);
+  }
+
+  /**
+   * Step {@code t} of the reference's vertical running sum (phase 1 for t &lt; half−1, phase 2 up to
+   * wCol, phase 3 up to h, then phase 4), writing the emitted row to {@link #outBatch} slot
+   * {@code slot}. Returns the updated window count.
+   */
+  private float verticalStep(int t, int h, int wCol, int halfCol, int ringRows, int w, float cnt, int slot) {
+    float[] s = colSums;
+    float[] r = ring;
+    float[] o = outBatch;
+    int oo = slot * w;
+    if (t < wCol) {
+      int a = (t % ringRows) * w;
+      cnt++;
+      if (t < halfCol - 1) {
+        for (int c = 0; c < w; c++) s[c] += r[a + c];
+      } else {
+        for (int c = 0; c < w; c++) {
+          float v = s[c] + r[a + c];
+          s[c] = v;
+          o[oo + c] = v / cnt;
+        }
+      }
+    } else if (t < h) {
+      int a = (t % ringRows) * w;
+      int b = ((t - wCol) % ringRows) * w;
+      for (int c = 0; c < w; c++) {
+        float v = s[c] + r[a + c];
+        v = v - r[b + c];
+        s[c] = v;
+        o[oo + c] = v / cnt;
+      }
+    } else {
+      int b = ((t - wCol) % ringRows) * w;
+      cnt--;
+      for (int c = 0; c < w; c++) {
+        float v = s[c] - r[b + c];
+        s[c] = v;
+        o[oo + c] = v / cnt;
+      }
+    }
+    return cnt;
+  }
+
+  /** Horizontal pass 2 on {@code n} collected rows: running sums, divided at the 64 columns only. */
+  private void secondPass(int firstRow, int n, int w, int wRow, float[] cntRow, int[] colIdx) {
+    horizontalSums(outBatch, sumBatch, n, w, wRow);
+    for (int k = 0; k < n; k++) {
+      int so = k * w;
+      int po = (firstRow + k) * 64;
+      for (int j = 0; j < 64; j++) picked[po + j] = sumBatch[so + colIdx[j]] / cntRow[colIdx[j]];
+    }
+  }
+
+  /** Vertical pass 2 over the 64 picked columns; only the 64 decimated rows are divided. */
+  private void verticalDecimated(int h, int win, int[] rowIdx, float[] a64) {
+    float[] s = pickedSums;
+    float[] in = picked;
+    java.util.Arrays.fill(s, 0f);
+    int half = (win + 2) / 2;
+    int ri = 0;
+    int li = 0;
+    int oi = 0;
+    float cnt = 0f;
+    int next = 0; // next decimated row index i with rowIdx[i] >= oi
+    for (int t = 0; t < half - 1; t++, ri++) {
+      for (int c = 0; c < 64; c++) s[c] += in[ri * 64 + c];
+      cnt++;
+    }
+    for (int t = 0; t < win - half + 1; t++, ri++, oi++) {
+      for (int c = 0; c < 64; c++) s[c] += in[ri * 64 + c];
+      cnt++;
+      next = emit(s, oi, cnt, rowIdx, next, a64);
+    }
+    for (int t = 0; t < h - win; t++, ri++, li++, oi++) {
+      for (int c = 0; c < 64; c++) {
+        float v = s[c] + in[ri * 64 + c];
+        s[c] = v - in[li * 64 + c];
+      }
+      next = emit(s, oi, cnt, rowIdx, next, a64);
+    }
+    for (int t = 0; t < half - 1; t++, li++, oi++) {
+      for (int c = 0; c < 64; c++) s[c] -= in[li * 64 + c];
+      cnt--;
+      next = emit(s, oi, cnt, rowIdx, next, a64);
+    }
+  }
+
+  /** Writes every decimated row equal to {@code row} (several when h &lt; 64); returns the next index. */
+  private static int emit(float[] s, int row, float cnt, int[] rowIdx, int next, float[] a64) {
+    while (next < 64 && rowIdx[next] == row) {
+      for (int j = 0; j < 64; j++) a64[next * 64 + j] = s[j] / cnt;
+      next++;
+    }
+    return next;
+  }
+
+  private static void divide(float[] sums, int so, float[] cnt, float[] out, int oo, int w) {
+    for (int c = 0; c < w; c++) out[oo + c] = sums[so + c] / cnt[c];
+  }
+
+  /**
+   * Window size the reference divides by at output {@code oi} of a box of {@code w} over {@code n}:
+   * {@code min(half+oi, w, w+n-half-oi)} (its counter in phases 2, 3 and 4 of the running sum).
+   */
+  static float[] windowCounts(int n, int w) {
+    int half = (w + 2) / 2;
+    float[] c = new float[n];
+    for (int oi = 0; oi < n; oi++) c[oi] = Math.min(Math.min(half + oi, w), w + n - half - oi);
+    return c;
+  }
+
+  /** Reference running sums (no division) along {@code n} contiguous rows of length {@code len}. */
+  private static void horizontalSums(float[] in, float[] out, int n, int len, int win) {
+    if (n == BATCH) {
+      sums8(in, out, len, win);
+    } else {
+      for (int k = 0; k < n; k++) sums1(in, out, k * len, len, win);
+    }
+  }
+
+  /**
+   * Eight rows interleaved: eight independent dependency chains hide the add latency; each row's
+   * own sequence of operations is the reference's.
+   */
+  private static void sums8(float[] in, float[] out, int n, int w) {
+    int o0 = 0;
+    int o1 = n;
+    int o2 = 2 * n;
+    int o3 = 3 * n;
+    int o4 = 4 * n;
+    int o5 = 5 * n;
+    int o6 = 6 * n;
+    int o7 = 7 * n;
+    int half = (w + 2) / 2;
+    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+    int ri = 0;
+    int li = 0;
+    int oi = 0;
+    for (int t = 0; t < half - 1; t++, ri++) {
+      s0 += in[o0 + ri];
+      s1 += in[o1 + ri];
+      s2 += in[o2 + ri];
+      s3 += in[o3 + ri];
+      s4 += in[o4 + ri];
+      s5 += in[o5 + ri];
+      s6 += in[o6 + ri];
+      s7 += in[o7 + ri];
+    }
+    for (int t = 0; t < w - half + 1; t++, ri++, oi++) {
+      out[o0 + oi] = s0 += in[o0 + ri];
+      out[o1 + oi] = s1 += in[o1 + ri];
+      out[o2 + oi] = s2 += in[o2 + ri];
+      out[o3 + oi] = s3 += in[o3 + ri];
+      out[o4 + oi] = s4 += in[o4 + ri];
+      out[o5 + oi] = s5 += in[o5 + ri];
+      out[o6 + oi] = s6 += in[o6 + ri];
+      out[o7 + oi] = s7 += in[o7 + ri];
+    }
+    for (int t = 0; t < n - w; t++, ri++, li++, oi++) {
+      s0 += in[o0 + ri];
+      s1 += in[o1 + ri];
+      s2 += in[o2 + ri];
+      s3 += in[o3 + ri];
+      s4 += in[o4 + ri];
+      s5 += in[o5 + ri];
+      s6 += in[o6 + ri];
+      s7 += in[o7 + ri];
+      out[o0 + oi] = s0 -= in[o0 + li];
+      out[o1 + oi] = s1 -= in[o1 + li];
+      out[o2 + oi] = s2 -= in[o2 + li];
+      out[o3 + oi] = s3 -= in[o3 + li];
+      out[o4 + oi] = s4 -= in[o4 + li];
+      out[o5 + oi] = s5 -= in[o5 + li];
+      out[o6 + oi] = s6 -= in[o6 + li];
+      out[o7 + oi] = s7 -= in[o7 + li];
+    }
+    for (int t = 0; t < half - 1; t++, li++, oi++) {
+      out[o0 + oi] = s0 -= in[o0 + li];
+      out[o1 + oi] = s1 -= in[o1 + li];
+      out[o2 + oi] = s2 -= in[o2 + li];
+      out[o3 + oi] = s3 -= in[o3 + li];
+      out[o4 + oi] = s4 -= in[o4 + li];
+      out[o5 + oi] = s5 -= in[o5 + li];
+      out[o6 + oi] = s6 -= in[o6 + li];
+      out[o7 + oi] = s7 -= in[o7 + li];
+    }
+  }
+
+  /** Reference running sums along one row at {@code off}. */
+  private static void sums1(float[] in, float[] out, int off, int n, int w) {
+    int half = (w + 2) / 2;
+    int ri = off;
+    int li = off;
+    int oi = off;
+    float sum = 0f;
+    for (int t = 0; t < half - 1; t++) sum += in[ri++];
+    for (int t = 0; t < w - half + 1; t++) out[oi++] = sum += in[ri++];
+    for (int t = 0; t < n - w; t++) {
+      sum += in[ri++];
+      out[oi++] = sum -= in[li++];
+    }
+    for (int t = 0; t < half - 1; t++) out[oi++] = sum -= in[li++];
+  }
+
+  private static float[] ensure(float[] a, int n) {
+    return a.length >= n ? a : new float[n];
+  }
+}
