@@ -41,12 +41,14 @@ public final class FusedJaroszBlur {
     void read(int row, float[] out, int off);
   }
 
-  private float[] lumaBatch = new float[0];
-  private float[] sumBatch = new float[0];
-  private float[] outBatch = new float[0];
-  private float[] ring = new float[0];
+  // Rows are separate arrays on purpose: a loop that indexes every array with the same c has no
+  // possible cross-iteration aliasing, which C2 (JDK 17) needs before it vectorises.
+  private float[][] lumaBatch = new float[0][];
+  private float[][] sumBatch = new float[0][];
+  private float[][] outBatch = new float[0][];
+  private float[][] ring = new float[0][];
   private float[] colSums = new float[0];
-  private float[] picked = new float[0];
+  private float[][] picked = new float[0][];
   private final float[] pickedSums = new float[64];
 
   /**
@@ -58,12 +60,12 @@ public final class FusedJaroszBlur {
     int wRow = (w + 127) / 128;
     int wCol = (h + 127) / 128;
     int ringRows = wCol + BATCH;
-    lumaBatch = ensure(lumaBatch, BATCH * w);
-    sumBatch = ensure(sumBatch, BATCH * w);
-    outBatch = ensure(outBatch, BATCH * w);
-    ring = ensure(ring, ringRows * w);
-    colSums = ensure(colSums, w);
-    picked = ensure(picked, h * 64);
+    lumaBatch = ensure(lumaBatch, BATCH, w);
+    sumBatch = ensure(sumBatch, BATCH, w);
+    outBatch = ensure(outBatch, BATCH, w);
+    ring = ensure(ring, ringRows, w);
+    colSums = colSums.length >= w ? colSums : new float[w];
+    picked = ensure(picked, h, 64);
     java.util.Arrays.fill(colSums, 0, w, 0f);
     float[] cntRow = windowCounts(w, wRow);
     int[] colIdx = new int[64];
@@ -79,9 +81,9 @@ public final class FusedJaroszBlur {
     int emitted = 0;
     for (int p = 0; p < h; p += BATCH) {
       int n = Math.min(BATCH, h - p);
-      for (int k = 0; k < n; k++) rows.read(p + k, lumaBatch, k * w);
+      for (int k = 0; k < n; k++) rows.read(p + k, lumaBatch[k], 0);
       horizontalSums(lumaBatch, sumBatch, n, w, wRow);
-      for (int k = 0; k < n; k++) divide(sumBatch, k * w, cntRow, ring, ((p + k) % ringRows) * w, w);
+      for (int k = 0; k < n; k++) divide(sumBatch[k], cntRow, ring[(p + k) % ringRows], w);
       int produced = p + n;
       int until = produced == h ? lastStep : produced;
       for (; step < until; step++) {
@@ -101,37 +103,35 @@ public final class FusedJaroszBlur {
    */
   private float verticalStep(int t, int h, int wCol, int halfCol, int ringRows, int w, float cnt, int slot) {
     float[] s = colSums;
-    float[] r = ring;
-    float[] o = outBatch;
-    int oo = slot * w;
+    float[] o = outBatch[slot];
     if (t < wCol) {
-      int a = (t % ringRows) * w;
+      float[] a = ring[t % ringRows];
       cnt++;
       if (t < halfCol - 1) {
-        for (int c = 0; c < w; c++) s[c] += r[a + c];
+        for (int c = 0; c < w; c++) s[c] += a[c];
       } else {
         for (int c = 0; c < w; c++) {
-          float v = s[c] + r[a + c];
+          float v = s[c] + a[c];
           s[c] = v;
-          o[oo + c] = v / cnt;
+          o[c] = v / cnt;
         }
       }
     } else if (t < h) {
-      int a = (t % ringRows) * w;
-      int b = ((t - wCol) % ringRows) * w;
+      float[] a = ring[t % ringRows];
+      float[] b = ring[(t - wCol) % ringRows];
       for (int c = 0; c < w; c++) {
-        float v = s[c] + r[a + c];
-        v = v - r[b + c];
+        float v = s[c] + a[c];
+        v = v - b[c];
         s[c] = v;
-        o[oo + c] = v / cnt;
+        o[c] = v / cnt;
       }
     } else {
-      int b = ((t - wCol) % ringRows) * w;
+      float[] b = ring[(t - wCol) % ringRows];
       cnt--;
       for (int c = 0; c < w; c++) {
-        float v = s[c] - r[b + c];
+        float v = s[c] - b[c];
         s[c] = v;
-        o[oo + c] = v / cnt;
+        o[c] = v / cnt;
       }
     }
     return cnt;
@@ -141,16 +141,16 @@ public final class FusedJaroszBlur {
   private void secondPass(int firstRow, int n, int w, int wRow, float[] cntRow, int[] colIdx) {
     horizontalSums(outBatch, sumBatch, n, w, wRow);
     for (int k = 0; k < n; k++) {
-      int so = k * w;
-      int po = (firstRow + k) * 64;
-      for (int j = 0; j < 64; j++) picked[po + j] = sumBatch[so + colIdx[j]] / cntRow[colIdx[j]];
+      float[] sums = sumBatch[k];
+      float[] out = picked[firstRow + k];
+      for (int j = 0; j < 64; j++) out[j] = sums[colIdx[j]] / cntRow[colIdx[j]];
     }
   }
 
   /** Vertical pass 2 over the 64 picked columns; only the 64 decimated rows are divided. */
   private void verticalDecimated(int h, int win, int[] rowIdx, float[] a64) {
     float[] s = pickedSums;
-    float[] in = picked;
+    float[][] in = picked;
     java.util.Arrays.fill(s, 0f);
     int half = (win + 2) / 2;
     int ri = 0;
@@ -159,23 +159,26 @@ public final class FusedJaroszBlur {
     float cnt = 0f;
     int next = 0; // next decimated row index i with rowIdx[i] >= oi
     for (int t = 0; t < half - 1; t++, ri++) {
-      for (int c = 0; c < 64; c++) s[c] += in[ri * 64 + c];
+      add(s, in[ri]);
       cnt++;
     }
     for (int t = 0; t < win - half + 1; t++, ri++, oi++) {
-      for (int c = 0; c < 64; c++) s[c] += in[ri * 64 + c];
+      add(s, in[ri]);
       cnt++;
       next = emit(s, oi, cnt, rowIdx, next, a64);
     }
     for (int t = 0; t < h - win; t++, ri++, li++, oi++) {
+      float[] a = in[ri];
+      float[] b = in[li];
       for (int c = 0; c < 64; c++) {
-        float v = s[c] + in[ri * 64 + c];
-        s[c] = v - in[li * 64 + c];
+        float v = s[c] + a[c];
+        s[c] = v - b[c];
       }
       next = emit(s, oi, cnt, rowIdx, next, a64);
     }
     for (int t = 0; t < half - 1; t++, li++, oi++) {
-      for (int c = 0; c < 64; c++) s[c] -= in[li * 64 + c];
+      float[] b = in[li];
+      for (int c = 0; c < 64; c++) s[c] -= b[c];
       cnt--;
       next = emit(s, oi, cnt, rowIdx, next, a64);
     }
@@ -190,8 +193,12 @@ public final class FusedJaroszBlur {
     return next;
   }
 
-  private static void divide(float[] sums, int so, float[] cnt, float[] out, int oo, int w) {
-    for (int c = 0; c < w; c++) out[oo + c] = sums[so + c] / cnt[c];
+  private static void add(float[] s, float[] a) {
+    for (int c = 0; c < 64; c++) s[c] += a[c];
+  }
+
+  private static void divide(float[] sums, float[] cnt, float[] out, int w) {
+    for (int c = 0; c < w; c++) out[c] = sums[c] / cnt[c];
   }
 
   /**
@@ -205,12 +212,12 @@ public final class FusedJaroszBlur {
     return c;
   }
 
-  /** Reference running sums (no division) along {@code n} contiguous rows of length {@code len}. */
-  private static void horizontalSums(float[] in, float[] out, int n, int len, int win) {
+  /** Reference running sums (no division) along the first {@code n} rows, of length {@code len}. */
+  private static void horizontalSums(float[][] in, float[][] out, int n, int len, int win) {
     if (n == BATCH) {
       sums8(in, out, len, win);
     } else {
-      for (int k = 0; k < n; k++) sums1(in, out, k * len, len, win);
+      for (int k = 0; k < n; k++) sums1(in[k], out[k], len, win);
     }
   }
 
@@ -218,76 +225,70 @@ public final class FusedJaroszBlur {
    * Eight rows interleaved: eight independent dependency chains hide the add latency; each row's
    * own sequence of operations is the reference's.
    */
-  private static void sums8(float[] in, float[] out, int n, int w) {
-    int o0 = 0;
-    int o1 = n;
-    int o2 = 2 * n;
-    int o3 = 3 * n;
-    int o4 = 4 * n;
-    int o5 = 5 * n;
-    int o6 = 6 * n;
-    int o7 = 7 * n;
+  private static void sums8(float[][] in, float[][] out, int n, int w) {
+    float[] i0 = in[0], i1 = in[1], i2 = in[2], i3 = in[3], i4 = in[4], i5 = in[5], i6 = in[6], i7 = in[7];
+    float[] q0 = out[0], q1 = out[1], q2 = out[2], q3 = out[3], q4 = out[4], q5 = out[5], q6 = out[6], q7 = out[7];
     int half = (w + 2) / 2;
     float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
     int ri = 0;
     int li = 0;
     int oi = 0;
     for (int t = 0; t < half - 1; t++, ri++) {
-      s0 += in[o0 + ri];
-      s1 += in[o1 + ri];
-      s2 += in[o2 + ri];
-      s3 += in[o3 + ri];
-      s4 += in[o4 + ri];
-      s5 += in[o5 + ri];
-      s6 += in[o6 + ri];
-      s7 += in[o7 + ri];
+      s0 += i0[ri];
+      s1 += i1[ri];
+      s2 += i2[ri];
+      s3 += i3[ri];
+      s4 += i4[ri];
+      s5 += i5[ri];
+      s6 += i6[ri];
+      s7 += i7[ri];
     }
     for (int t = 0; t < w - half + 1; t++, ri++, oi++) {
-      out[o0 + oi] = s0 += in[o0 + ri];
-      out[o1 + oi] = s1 += in[o1 + ri];
-      out[o2 + oi] = s2 += in[o2 + ri];
-      out[o3 + oi] = s3 += in[o3 + ri];
-      out[o4 + oi] = s4 += in[o4 + ri];
-      out[o5 + oi] = s5 += in[o5 + ri];
-      out[o6 + oi] = s6 += in[o6 + ri];
-      out[o7 + oi] = s7 += in[o7 + ri];
+      q0[oi] = s0 += i0[ri];
+      q1[oi] = s1 += i1[ri];
+      q2[oi] = s2 += i2[ri];
+      q3[oi] = s3 += i3[ri];
+      q4[oi] = s4 += i4[ri];
+      q5[oi] = s5 += i5[ri];
+      q6[oi] = s6 += i6[ri];
+      q7[oi] = s7 += i7[ri];
     }
     for (int t = 0; t < n - w; t++, ri++, li++, oi++) {
-      s0 += in[o0 + ri];
-      s1 += in[o1 + ri];
-      s2 += in[o2 + ri];
-      s3 += in[o3 + ri];
-      s4 += in[o4 + ri];
-      s5 += in[o5 + ri];
-      s6 += in[o6 + ri];
-      s7 += in[o7 + ri];
-      out[o0 + oi] = s0 -= in[o0 + li];
-      out[o1 + oi] = s1 -= in[o1 + li];
-      out[o2 + oi] = s2 -= in[o2 + li];
-      out[o3 + oi] = s3 -= in[o3 + li];
-      out[o4 + oi] = s4 -= in[o4 + li];
-      out[o5 + oi] = s5 -= in[o5 + li];
-      out[o6 + oi] = s6 -= in[o6 + li];
-      out[o7 + oi] = s7 -= in[o7 + li];
+      s0 += i0[ri];
+      s1 += i1[ri];
+      s2 += i2[ri];
+      s3 += i3[ri];
+      s4 += i4[ri];
+      s5 += i5[ri];
+      s6 += i6[ri];
+      s7 += i7[ri];
+      q0[oi] = s0 -= i0[li];
+      q1[oi] = s1 -= i1[li];
+      q2[oi] = s2 -= i2[li];
+      q3[oi] = s3 -= i3[li];
+      q4[oi] = s4 -= i4[li];
+      q5[oi] = s5 -= i5[li];
+      q6[oi] = s6 -= i6[li];
+      q7[oi] = s7 -= i7[li];
     }
     for (int t = 0; t < half - 1; t++, li++, oi++) {
-      out[o0 + oi] = s0 -= in[o0 + li];
-      out[o1 + oi] = s1 -= in[o1 + li];
-      out[o2 + oi] = s2 -= in[o2 + li];
-      out[o3 + oi] = s3 -= in[o3 + li];
-      out[o4 + oi] = s4 -= in[o4 + li];
-      out[o5 + oi] = s5 -= in[o5 + li];
-      out[o6 + oi] = s6 -= in[o6 + li];
-      out[o7 + oi] = s7 -= in[o7 + li];
+      q0[oi] = s0 -= i0[li];
+      q1[oi] = s1 -= i1[li];
+      q2[oi] = s2 -= i2[li];
+      q3[oi] = s3 -= i3[li];
+      q4[oi] = s4 -= i4[li];
+      q5[oi] = s5 -= i5[li];
+      q6[oi] = s6 -= i6[li];
+      q7[oi] = s7 -= i7[li];
     }
   }
 
-  /** Reference running sums along one row at {@code off}. */
-  private static void sums1(float[] in, float[] out, int off, int n, int w) {
+  /** Reference running sums along one row. */
+  private static void sums1(float[] in, float[] out, int n, int w) {
     int half = (w + 2) / 2;
-    int ri = off;
-    int li = off;
-    int oi = off;
+    int ri = 0;
+    int li = 0;
+    int oi = 0;
     float sum = 0f;
     for (int t = 0; t < half - 1; t++) sum += in[ri++];
     for (int t = 0; t < w - half + 1; t++) out[oi++] = sum += in[ri++];
@@ -298,7 +299,7 @@ public final class FusedJaroszBlur {
     for (int t = 0; t < half - 1; t++) out[oi++] = sum -= in[li++];
   }
 
-  private static float[] ensure(float[] a, int n) {
-    return a.length >= n ? a : new float[n];
+  private static float[][] ensure(float[][] a, int rows, int len) {
+    return a.length >= rows && a[0].length >= len ? a : new float[Math.max(rows, a.length)][Math.max(len, a.length == 0 ? 0 : a[0].length)];
   }
 }
