@@ -139,11 +139,109 @@ public final class FusedJaroszBlur {
 
   /** Horizontal pass 2 on {@code n} collected rows: running sums, divided at the 64 columns only. */
   private void secondPass(int firstRow, int n, int w, int wRow, float[] cntRow, int[] colIdx) {
-    horizontalSums(outBatch, sumBatch, n, w, wRow);
-    for (int k = 0; k < n; k++) {
-      float[] sums = sumBatch[k];
-      float[] out = picked[firstRow + k];
-      for (int j = 0; j < 64; j++) out[j] = sums[colIdx[j]] / cntRow[colIdx[j]];
+    if (n == BATCH) {
+      pickedSums8(outBatch, picked, firstRow, w, wRow, colIdx, cntRow);
+    } else {
+      for (int k = 0; k < n; k++) pickedSums1(outBatch[k], picked[firstRow + k], w, wRow, colIdx, cntRow);
+    }
+  }
+
+  /**
+   * Horizontal pass 2 on eight rows interleaved: the reference's running sums, in segments that end
+   * at each decimated column, so that only the 64 sums decimation reads are stored (then divided).
+   * Output {@code oi} adds {@code in[oi+half-1]} (phases 2 and 3) and subtracts
+   * {@code in[oi-(w-half+1)]} (phases 3 and 4), in that order, exactly as the reference does.
+   */
+  private static void pickedSums8(float[][] in, float[][] dst, int first, int n, int w, int[] colIdx, float[] cntRow) {
+    float[] i0 = in[0], i1 = in[1], i2 = in[2], i3 = in[3], i4 = in[4], i5 = in[5], i6 = in[6], i7 = in[7];
+    int half = (w + 2) / 2;
+    int p2End = w - half + 1;
+    int p3End = n - half + 1;
+    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+    for (int ri = 0; ri < half - 1; ri++) {
+        s0 += i0[ri];
+        s1 += i1[ri];
+        s2 += i2[ri];
+        s3 += i3[ri];
+        s4 += i4[ri];
+        s5 += i5[ri];
+        s6 += i6[ri];
+        s7 += i7[ri];
+    }
+    int oi = 0;
+    for (int j = 0; j < 64; j++) {
+      int target = colIdx[j];
+      for (int e = Math.min(target + 1, p2End); oi < e; oi++) {
+        int ri = oi + half - 1;
+        s0 += i0[ri];
+        s1 += i1[ri];
+        s2 += i2[ri];
+        s3 += i3[ri];
+        s4 += i4[ri];
+        s5 += i5[ri];
+        s6 += i6[ri];
+        s7 += i7[ri];
+      }
+      for (int e = Math.min(target + 1, p3End); oi < e; oi++) {
+        int ri = oi + half - 1;
+        int li = oi - p2End;
+        s0 += i0[ri];
+        s1 += i1[ri];
+        s2 += i2[ri];
+        s3 += i3[ri];
+        s4 += i4[ri];
+        s5 += i5[ri];
+        s6 += i6[ri];
+        s7 += i7[ri];
+        s0 -= i0[li];
+        s1 -= i1[li];
+        s2 -= i2[li];
+        s3 -= i3[li];
+        s4 -= i4[li];
+        s5 -= i5[li];
+        s6 -= i6[li];
+        s7 -= i7[li];
+      }
+      for (; oi <= target; oi++) {
+        int li = oi - p2End;
+        s0 -= i0[li];
+        s1 -= i1[li];
+        s2 -= i2[li];
+        s3 -= i3[li];
+        s4 -= i4[li];
+        s5 -= i5[li];
+        s6 -= i6[li];
+        s7 -= i7[li];
+      }
+      float c = cntRow[target];
+      dst[first + 0][j] = s0 / c;
+      dst[first + 1][j] = s1 / c;
+      dst[first + 2][j] = s2 / c;
+      dst[first + 3][j] = s3 / c;
+      dst[first + 4][j] = s4 / c;
+      dst[first + 5][j] = s5 / c;
+      dst[first + 6][j] = s6 / c;
+      dst[first + 7][j] = s7 / c;
+    }
+  }
+
+  /** {@link #pickedSums8} for one row. */
+  private static void pickedSums1(float[] in, float[] dst, int n, int w, int[] colIdx, float[] cntRow) {
+    int half = (w + 2) / 2;
+    int p2End = w - half + 1;
+    int p3End = n - half + 1;
+    float s = 0f;
+    for (int ri = 0; ri < half - 1; ri++) s += in[ri];
+    int oi = 0;
+    for (int j = 0; j < 64; j++) {
+      int target = colIdx[j];
+      for (int e = Math.min(target + 1, p2End); oi < e; oi++) s += in[oi + half - 1];
+      for (int e = Math.min(target + 1, p3End); oi < e; oi++) {
+        s += in[oi + half - 1];
+        s -= in[oi - p2End];
+      }
+      for (; oi <= target; oi++) s -= in[oi - p2End];
+      dst[j] = s / cntRow[target];
     }
   }
 
