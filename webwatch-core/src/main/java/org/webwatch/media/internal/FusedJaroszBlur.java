@@ -7,7 +7,7 @@ package org.webwatch.media.internal;
  *
  * <p>Why: written as four whole-image passes, the blur streams five 6.4 MB float planes through
  * memory for a 1.6 MP image and is memory-bound. Here every stage consumes rows as soon as the
- * previous stage has produced them, so all live data fits in L1/L2 (about 20 rows):
+ * previous stage has produced them, so all live data fits in L2 (about 40 rows):
  * <ol>
  *   <li>luma rows are read in batches of {@value #BATCH};</li>
  *   <li>horizontal pass 1 runs eight rows interleaved (eight independent running sums), its means
@@ -28,7 +28,7 @@ package org.webwatch.media.internal;
  * reference's counter holds at that output (see {@link #windowCounts}). Divisions are done in a
  * separate loop so the JIT can vectorise them; IEEE division is correctly rounded either way.
  *
- * <p>Complexity O(W·H) time, O((wCol + 2·BATCH)·W + 64·H) floats of scratch reused across calls.
+ * <p>Complexity O(W·H) time, O((wCol + 4·BATCH)·W + 64·H) floats of scratch reused across calls.
  * Not thread-safe: one instance per thread.
  */
 public final class FusedJaroszBlur {
@@ -159,14 +159,14 @@ public final class FusedJaroszBlur {
     int p3End = n - half + 1;
     float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
     for (int ri = 0; ri < half - 1; ri++) {
-        s0 += i0[ri];
-        s1 += i1[ri];
-        s2 += i2[ri];
-        s3 += i3[ri];
-        s4 += i4[ri];
-        s5 += i5[ri];
-        s6 += i6[ri];
-        s7 += i7[ri];
+      s0 += i0[ri];
+      s1 += i1[ri];
+      s2 += i2[ri];
+      s3 += i3[ri];
+      s4 += i4[ri];
+      s5 += i5[ri];
+      s6 += i6[ri];
+      s7 += i7[ri];
     }
     int oi = 0;
     for (int j = 0; j < 64; j++) {
