@@ -18,6 +18,9 @@ import org.webwatch.media.PdqPolicy;
  * {@code getRGB} on grey adds a colour-space conversion that moves the hash 14–26 bits. 16-bit
  * grey uses the high byte. Alpha is ignored. Under {@link PdqPolicy#NN512} images with a side over
  * 512 are sampled to exactly 512×512 by nearest neighbour ({@code src = floor(dst·size/512)}).
+ * For the standard sRGB layouts ImageIO decodes to, the same values are read straight from the
+ * data buffer (no {@code getRGB}), and only sampled pixels are converted. Rows are produced on
+ * demand ({@link #rows}) so the hasher never holds a whole luma plane. Cost O(pixels read).
  */
 public final class LumaExtractor {
   public static final int NN512_SIZE = 512;
