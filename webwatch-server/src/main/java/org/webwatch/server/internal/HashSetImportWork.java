@@ -2,6 +2,7 @@ package org.webwatch.server.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.webwatch.WebwatchException;
 import org.webwatch.media.HashSetInfo;
 import org.webwatch.server.internal.jobs.JobProgress;
 import org.webwatch.server.internal.jobs.JobWork;
@@ -23,10 +24,15 @@ final class HashSetImportWork implements JobWork {
   public Map<String, Object> run(JobProgress p) throws Exception {
     p.phase("importing entries", java.nio.file.Files.size(upload.staged()), "bytes");
     p.checkCancelled();
-    HashSetRepository.ImportResult r = upload.importInto(s, actor);
+    HashSetRepository.ImportResult r;
+    try {
+      r = upload.importInto(s, actor);
+    } catch (WebwatchException e) {
+      throw new WebwatchException(e.kind(), uploadName(e.getMessage()), e);
+    }
     HashSetInfo info = r.info();
     p.done(java.nio.file.Files.size(upload.staged()));
-    for (String e : r.summary().errors()) p.error(e);
+    for (String e : r.summary().errors()) p.error(uploadName(e));
     p.errorCount(info.rejected());
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("set", info.name());
@@ -35,6 +41,12 @@ final class HashSetImportWork implements JobWork {
     summary.put("rejected", info.rejected());
     summary.put("negative", info.options().negative());
     return summary;
+  }
+
+  /** Errors name the staged file; the admin knows the file by the name it was uploaded with. */
+  private String uploadName(String message) {
+    if (message == null) return "";
+    return message.replace(upload.staged().toString(), upload.filename()).replace(upload.staged().getFileName().toString(), upload.filename());
   }
 
   @Override

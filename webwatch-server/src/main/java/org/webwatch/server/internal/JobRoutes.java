@@ -35,6 +35,8 @@ import org.webwatch.server.internal.jobs.JobRunner;
 public final class JobRoutes {
   /** Capture containers an upload may be (a lone JSON Lines file has no capture.json, so it is no capture). */
   static final List<String> CAPTURE_SUFFIXES = List.of(".zip", ".tar.gz", ".tgz");
+  /** Room for the form fields around an upload of the maximum size. */
+  static final long FORM_OVERHEAD = 64 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Services s;
   private final JobRunner runner;
@@ -56,6 +58,9 @@ public final class JobRoutes {
   public record JobView(Job job, boolean canRun) {}
 
   void register(RoutesConfig r) {
+    // before the access check, which may read the multipart body for its CSRF field: refuse a too large upload unread
+    r.before("/jobs/*", this::refuseTooLargeUpload);
+    r.before("/api/jobs/*", this::refuseTooLargeUpload);
     r.get("/jobs", this::page, Access.READ);
     r.get("/jobs/{id}", ctx -> s.templates().render(ctx, "job.jte", "Job " + id(ctx), "jobs", new JobView(job(ctx), canRun(ctx))),
         Access.READ);
@@ -145,6 +150,10 @@ public final class JobRoutes {
 
   private Job triage(Context ctx) {
     return runner.submit(JobKind.TRIAGE, actor(ctx), "all capture records in the store", new TriageWork(s, actor(ctx), options.triageThreads()));
+  }
+
+  private void refuseTooLargeUpload(Context ctx) {
+    if (ctx.method() == io.javalin.http.HandlerType.POST && ctx.contentLength() > options.maxUploadBytes() + FORM_OVERHEAD) throw tooLarge();
   }
 
   /** Refuses an upload larger than the limit before its parts are read (when the client says its length). */
