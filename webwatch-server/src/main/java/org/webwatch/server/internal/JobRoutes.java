@@ -46,6 +46,13 @@ public final class JobRoutes {
     this.s = s;
     this.runner = runner;
     this.options = options;
+    if (options.importDir() != null) {
+      try {
+        Files.createDirectories(options.importDir());
+      } catch (IOException e) {
+        // the page then offers nothing to import by path and a path import is answered 404
+      }
+    }
   }
 
   /** The Jobs page. {@code importable}: entries of the import directory offered for a server-side import. */
