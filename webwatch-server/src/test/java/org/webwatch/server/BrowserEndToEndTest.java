@@ -144,6 +144,14 @@ class BrowserEndToEndTest {
       apage.click("a:has-text('All jobs')");
       apage.waitForURL("**/jobs");
       assertThat(apage.locator("#jobs-table tbody tr").first().textContent()).contains("capture-import").contains("succeeded");
+      // then a triage run over the store, keyboard only: its result becomes the queue's run
+      apage.focus("#triage-submit");
+      apage.keyboard().press("Enter");
+      apage.waitForURL("**/jobs/*");
+      apage.waitForSelector("#job-state:text-is('succeeded')", new Page.WaitForSelectorOptions().setTimeout(120_000));
+      assertThat(apage.locator("table.summary").textContent()).contains("run");
+      apage.navigate(base + "/jobs");
+      assertThat(apage.locator("#jobs-table tbody tr").first().textContent()).contains("triage").contains("succeeded");
       shot(apage, "jobs");
       assertThat(cspViolations).isEmpty();
     }

@@ -45,6 +45,11 @@ public record Job(long id, JobKind kind, String startedBy, String label, Instant
     return Math.max(0, errorCount - errors.size());
   }
 
+  /** An instant as shown on the pages: UTC to the second, empty for null. */
+  public static String utc(Instant t) {
+    return t == null ? "" : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+  }
+
   public boolean active() {
     return !state.finished();
   }
