@@ -203,6 +203,11 @@ class JobRoutesTest {
     HttpResponse<String> jsonl = multipart(admin, "/api/jobs/capture-import", csrf(admin), "posts.jsonl", "{}\n".getBytes(StandardCharsets.UTF_8));
     assertThat(jsonl.statusCode()).isEqualTo(400);
     assertThat(jsonl.body()).contains("no manifest");
+    // a file that is no capture: the job fails, names the uploaded file, stores nothing and leaves no staged copy
+    JsonNode refused = await(startedJob(multipart(admin, "/api/jobs/capture-import", csrf(admin), "broken.zip",
+        "PK\u0003\u0004 not really a zip".getBytes(StandardCharsets.UTF_8))));
+    assertThat(refused.path("state").asText()).isEqualTo("failed");
+    assertThat(refused.path("failure").asText()).contains("broken.zip").doesNotContain("capture-");
     HttpResponse<String> big = multipart(admin, "/api/jobs/capture-import", csrf(admin), "big.zip", new byte[(int) UPLOAD_LIMIT + 1024]);
     assertThat(big.statusCode()).isEqualTo(413);
     assertThat(store.dataDir().resolve("staging")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.webwatch.WebwatchException;
 import org.webwatch.ingest.RecordError;
 import org.webwatch.server.internal.jobs.JobProgress;
 import org.webwatch.server.internal.jobs.JobWork;
@@ -22,13 +23,16 @@ final class CaptureImportWork implements JobWork {
   private final Services s;
   private final Path capture;
   private final String label;
+  private final String shownName;
   private final String actor;
   private final boolean stagedUpload;
   private final boolean reimport;
 
-  CaptureImportWork(Services s, Path capture, String label, String actor, boolean stagedUpload, boolean reimport) {
+  /** {@code shownName}: how errors name the capture (the uploaded file's name for a staged upload). */
+  CaptureImportWork(Services s, Path capture, String shownName, String label, String actor, boolean stagedUpload, boolean reimport) {
     this.s = s;
     this.capture = capture;
+    this.shownName = shownName;
     this.label = label;
     this.actor = actor;
     this.stagedUpload = stagedUpload;
@@ -43,7 +47,12 @@ final class CaptureImportWork implements JobWork {
       p.done(n);
       p.checkCancelled();
     });
-    ImportResult r = new ImportService(s.store()).importCapture(capture, options);
+    ImportResult r;
+    try {
+      r = new ImportService(s.store()).importCapture(capture, options);
+    } catch (WebwatchException e) {
+      throw new WebwatchException(e.kind(), shownName(e.getMessage()), e);
+    }
     p.done(r.accepted());
     if (r.report() != null) {
       for (RecordError e : r.report().errors()) p.error(e.toString());
@@ -63,6 +72,12 @@ final class CaptureImportWork implements JobWork {
     s.audit().append(System.currentTimeMillis(), actor, "import.capture", "capture:" + r.captureId(),
         Map.of("source", label, "outcome", summary.get("outcome"), "accepted", r.accepted(), "rejected", r.rejected()));
     return summary;
+  }
+
+  /** A refusal names the staged copy of an upload; the admin knows it by the uploaded file's name. */
+  private String shownName(String message) {
+    if (message == null || !stagedUpload) return message;
+    return message.replace(capture.toString(), shownName).replace(capture.getFileName().toString(), shownName);
   }
 
   @Override

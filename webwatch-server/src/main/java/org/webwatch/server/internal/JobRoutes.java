@@ -139,11 +139,11 @@ public final class JobRoutes {
     if (file != null) {
       Path staged = stageCapture(file);
       jobs.add(runner.submit(JobKind.CAPTURE_IMPORT, actor(ctx), "upload " + file.filename(),
-          new CaptureImportWork(s, staged, "upload " + file.filename(), actor(ctx), true, reimport)));
+          new CaptureImportWork(s, staged, file.filename(), "upload " + file.filename(), actor(ctx), true, reimport)));
     }
     if (resolved != null) {
       String label = "import directory: " + path.strip();
-      jobs.add(runner.submit(JobKind.CAPTURE_IMPORT, actor(ctx), label, new CaptureImportWork(s, resolved, label, actor(ctx), false, reimport)));
+      jobs.add(runner.submit(JobKind.CAPTURE_IMPORT, actor(ctx), label, new CaptureImportWork(s, resolved, path.strip(), label, actor(ctx), false, reimport)));
     }
     return jobs;
   }
