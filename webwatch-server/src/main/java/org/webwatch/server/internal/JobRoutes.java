@@ -119,7 +119,7 @@ public final class JobRoutes {
     if (ctx.isMultipartFormData()) {
       refuseTooLarge(ctx);
       file = ctx.uploadedFile("file");
-      if (file != null && file.size() == 0 && file.filename().isEmpty()) file = null; // the form's empty file field
+      if (file != null && file.size() == 0 && (file.filename() == null || file.filename().isEmpty())) file = null; // the form's empty file field
       path = ctx.formParam("path");
       reimport = truthy(ctx.formParam("reimport"));
     } else if (String.valueOf(ctx.contentType()).startsWith("application/x-www-form-urlencoded")) {

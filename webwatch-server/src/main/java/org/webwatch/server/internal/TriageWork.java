@@ -72,11 +72,18 @@ final class TriageWork implements JobWork {
     if (records == 0) throw new WebwatchException(WebwatchException.Kind.INVALID_INPUT, "the store holds no capture records: import a capture first");
     Path out = outDir();
     p.phase("reading captures (indicators, identifiers, media)", records, "records");
-    TriageResult result = new TriagePipeline(components(media, decisions), new TriageOptions(threads, TriageOptions.DEFAULT_BATCH_SIZE,
-        TriageOptions.DEFAULT_REPORT_TOP)).run(List.of(source), out);
-    p.checkCancelled();
-    p.phase("loading results into the queue", -1, "");
-    TriageRun run = new TriageResultImporter(s.store()).importRun(out);
+    TriageResult result;
+    TriageRun run;
+    try {
+      result = new TriagePipeline(components(media, decisions), new TriageOptions(threads, TriageOptions.DEFAULT_BATCH_SIZE,
+          TriageOptions.DEFAULT_REPORT_TOP)).run(List.of(source), out);
+      p.checkCancelled();
+      p.phase("loading results into the queue", -1, "");
+      run = new TriageResultImporter(s.store()).importRun(out);
+    } catch (RuntimeException e) {
+      deleteTree(out); // a cancelled or failed run leaves no half-written output directory behind
+      throw e;
+    }
     s.audit().append(System.currentTimeMillis(), actor, "import.triage", "run:" + run.id(),
         Map.of("dir", out.toString(), "accounts", run.accounts(), "persons", run.persons(), "source", source.name()));
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -89,6 +96,14 @@ final class TriageWork implements JobWork {
     summary.put("hash sets", media.sets().size());
     summary.put("output", out.toString());
     return summary;
+  }
+
+  private static void deleteTree(Path dir) {
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+    } catch (java.io.IOException | RuntimeException ignored) {
+      // a leftover directory is not loaded anywhere; it only takes disk space
+    }
   }
 
   private Path outDir() throws java.io.IOException {
