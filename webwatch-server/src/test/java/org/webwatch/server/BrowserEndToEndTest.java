@@ -141,6 +141,7 @@ class BrowserEndToEndTest {
       apage.waitForSelector("#job-state:text-is('succeeded')", new Page.WaitForSelectorOptions().setTimeout(120_000));
       assertThat(apage.locator("table.summary").textContent()).contains("synthetic-5-20");
       assertThat(apage.locator("ol.errors li").count()).isPositive();
+      shot(apage, "job");
       apage.click("a:has-text('All jobs')");
       apage.waitForURL("**/jobs");
       assertThat(apage.locator("#jobs-table tbody tr").first().textContent()).contains("capture-import").contains("succeeded");
