@@ -15,5 +15,7 @@ public enum Permission {
   /** List, import and remove hash sets. */
   MANAGE_HASH_SETS,
   /** Read and verify the audit log. */
-  AUDIT
+  AUDIT,
+  /** Start (and cancel) server jobs: capture imports, hash-set imports, triage runs. Admin only: they change what everyone sees. */
+  RUN_JOBS
 }

@@ -8,7 +8,8 @@ import org.webwatch.WebwatchException;
 /**
  * The roles of Webwatch users and what each may do. The matrix is cumulative: a viewer reads,
  * an investigator also decides, writes notes, keeps the watchlist and exports cases, an admin
- * also manages users, hash sets and reads the audit log. The HTTP edge maps every route to the
+ * also manages users, hash sets, reads the audit log and starts server jobs (capture import,
+ * hash-set import, triage run). The HTTP edge maps every route to the
  * {@link Permission} it needs; this class is the single place that says who holds it.
  */
 public enum Role {

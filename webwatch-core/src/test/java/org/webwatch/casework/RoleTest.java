@@ -18,6 +18,9 @@ class RoleTest {
     assertThat(Role.INVESTIGATOR.allows(Permission.MANAGE_HASH_SETS)).isFalse();
     assertThat(Role.ADMIN.allows(Permission.MANAGE_USERS)).isTrue();
     assertThat(Role.ADMIN.allows(Permission.AUDIT)).isTrue();
+    assertThat(Role.ADMIN.allows(Permission.RUN_JOBS)).isTrue();
+    assertThat(Role.INVESTIGATOR.allows(Permission.RUN_JOBS)).isFalse();
+    assertThat(Role.VIEWER.allows(Permission.RUN_JOBS)).isFalse();
   }
 
   @Test

@@ -8,6 +8,8 @@ import java.util.List;
 import org.webwatch.WebwatchException;
 import org.webwatch.server.internal.Access;
 import org.webwatch.server.internal.HashSetLookup;
+import org.webwatch.server.internal.JobAudit;
+import org.webwatch.server.internal.jobs.JobRunner;
 import org.webwatch.server.internal.MediaFileHasher;
 import org.webwatch.server.internal.ErrorMapping;
 import org.webwatch.server.internal.Routes;
@@ -25,9 +27,11 @@ public final class WebwatchServer implements AutoCloseable {
   public record Route(String method, String path, String access) {}
 
   private final Javalin app;
+  private final JobRunner jobs;
 
-  private WebwatchServer(Javalin app) {
+  private WebwatchServer(Javalin app, JobRunner jobs) {
     this.app = app;
+    this.jobs = jobs;
   }
 
   /** Default lookups: the stored hash sets then hashes seen in captures; uploads get digests and PDQ. */
@@ -41,7 +45,17 @@ public final class WebwatchServer implements AutoCloseable {
 
   /** As {@link #create(WebwatchStore, ServerOptions)} with a given user repository (tests use cheap Argon2 parameters). */
   public static WebwatchServer create(WebwatchStore store, UserRepository users, ServerOptions options) {
+    return create(store, users, options, JobOptions.defaults(store.dataDir()));
+  }
+
+  /**
+   * As {@link #create(WebwatchStore, UserRepository, ServerOptions)} with the limits of the
+   * background jobs (import directory, upload size, queue length). Jobs are kept in memory;
+   * their submission, start, cancellation and end are appended to the audit log.
+   */
+  public static WebwatchServer create(WebwatchStore store, UserRepository users, ServerOptions options, JobOptions jobOptions) {
     Services services = Services.create(store, users, options);
+    JobRunner jobs = new JobRunner(JobAudit.of(services.audit()), jobOptions.maxQueued(), JobRunner.DEFAULT_ERRORS_KEPT);
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.staticFiles.enableWebjars();
@@ -54,9 +68,9 @@ public final class WebwatchServer implements AutoCloseable {
       config.routes.before(services.security()::headers);
       config.routes.beforeMatched(services.security()::check);
       ErrorMapping.install(config.routes, services.templates());
-      Routes.register(config.routes, services);
+      Routes.register(config.routes, services, jobs, jobOptions);
     });
-    return new WebwatchServer(app);
+    return new WebwatchServer(app, jobs);
   }
 
   public WebwatchServer start(String bind, int port) {
@@ -87,6 +101,7 @@ public final class WebwatchServer implements AutoCloseable {
 
   @Override
   public void close() {
+    jobs.close();
     app.stop();
   }
 }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.webwatch.generate.GenerateOptions;
+import org.webwatch.generate.PopulationGenerator;
 import org.webwatch.store.WebwatchStore;
 
 /**
@@ -125,6 +127,34 @@ class BrowserEndToEndTest {
       assertThat(apage.textContent("p[role=status]")).contains("intact");
       assertThat(apage.locator("table.audit").textContent()).contains("decision").contains("export").contains("search");
       shot(apage, "audit");
+
+      // the admin imports a small generated capture from the Jobs page and watches it finish (htmx polling, no inline script)
+      apage.onConsoleMessage(m -> {
+        if (m.text().contains("Content Security Policy")) cspViolations.add(apage.url() + ": " + m.text());
+      });
+      new PopulationGenerator(1).generate(new GenerateOptions(20, 5L, 6.0, 2, GenerateOptions.OutputFormat.ZIP), dir.resolve("gen"));
+      apage.click("nav a:has-text('Jobs')");
+      apage.waitForURL("**/jobs");
+      apage.setInputFiles("#capture-file", dir.resolve("gen").resolve("capture.zip"));
+      apage.click("#capture-submit");
+      apage.waitForURL("**/jobs/*");
+      apage.waitForSelector("#job-state:text-is('succeeded')", new Page.WaitForSelectorOptions().setTimeout(120_000));
+      assertThat(apage.locator("table.summary").textContent()).contains("synthetic-5-20");
+      assertThat(apage.locator("ol.errors li").count()).isPositive();
+      shot(apage, "job");
+      apage.click("a:has-text('All jobs')");
+      apage.waitForURL("**/jobs");
+      assertThat(apage.locator("#jobs-table tbody tr").first().textContent()).contains("capture-import").contains("succeeded");
+      // then a triage run over the store, keyboard only: its result becomes the queue's run
+      apage.focus("#triage-submit");
+      apage.keyboard().press("Enter");
+      apage.waitForURL("**/jobs/*");
+      apage.waitForSelector("#job-state:text-is('succeeded')", new Page.WaitForSelectorOptions().setTimeout(120_000));
+      assertThat(apage.locator("table.summary").textContent()).contains("run");
+      apage.navigate(base + "/jobs");
+      assertThat(apage.locator("#jobs-table tbody tr").first().textContent()).contains("triage").contains("succeeded");
+      shot(apage, "jobs");
+      assertThat(cspViolations).isEmpty();
     }
   }
 }

@@ -15,7 +15,8 @@ public enum Access implements RouteRole {
   IMPORT(Permission.IMPORT),
   MANAGE_USERS(Permission.MANAGE_USERS),
   MANAGE_HASH_SETS(Permission.MANAGE_HASH_SETS),
-  AUDIT(Permission.AUDIT);
+  AUDIT(Permission.AUDIT),
+  RUN_JOBS(Permission.RUN_JOBS);
 
   public final Permission permission;
 

@@ -4,13 +4,15 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.router.Endpoint;
 import io.javalin.security.Roles;
 import java.util.Optional;
+import org.webwatch.server.JobOptions;
 import org.webwatch.server.WebwatchServer;
+import org.webwatch.server.internal.jobs.JobRunner;
 
 /** Registers every route group; the one list of what the server answers. */
 public final class Routes {
   private Routes() {}
 
-  public static void register(RoutesConfig r, Services s) {
+  public static void register(RoutesConfig r, Services s, JobRunner jobs, JobOptions jobOptions) {
     new AuthRoutes(s).register(r);
     new QueueRoutes(s).register(r);
     new DossierRoutes(s).register(r);
@@ -19,6 +21,7 @@ public final class Routes {
     new AdminRoutes(s).register(r);
     new HashRoutes(s).register(r);
     new HashSetRoutes(s).register(r);
+    new JobRoutes(s, jobs, jobOptions).register(r);
     r.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(WebwatchServer.openApi()), Access.READ);
     r.get("/api/me", ctx -> ctx.json(Security.principal(ctx).user()), Access.READ);
   }
