@@ -64,9 +64,11 @@ public final class WebwatchServer implements AutoCloseable {
    * Request threads. Pages are CPU-bound (SQLite in process, template rendering), so more threads
    * than a few per core only time-slice the CPU and lengthen every request; excess requests wait
    * in Jetty's queue in arrival order instead. Jetty takes its acceptor and selector threads from
-   * the same pool, hence the reserve.
+   * the same pool, hence the reserve. Four per core (a request waiting on the audit group commit
+   * holds its thread without using the CPU); {@code -Dwebwatch.server.threads=N} overrides.
    */
-  public static final int REQUEST_THREADS = Integer.getInteger("webwatch.server.threads", 8);
+  public static final int REQUEST_THREADS = Integer.getInteger("webwatch.server.threads",
+      Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
   static final int JETTY_RESERVED_THREADS = 6;
 
   private static org.eclipse.jetty.util.thread.QueuedThreadPool threadPool() {
