@@ -30,6 +30,12 @@ public final class Charts {
     }
   }
 
+  private static final String[] HOUR_LABELS = new String[24];
+
+  static {
+    for (int h = 0; h < 24; h++) HOUR_LABELS[h] = (h < 10 ? "0" : "") + h + ":00";
+  }
+
   private Charts() {}
 
   /** Bars per ISO week from counts keyed by the epoch day of each week's Monday (UTC); empty weeks between are zero. */
@@ -55,9 +61,7 @@ public final class Charts {
   /** Bars per hour of day (UTC) from 24 counts. */
   public static Chart perHour(long[] countsByHour) {
     if (countsByHour.length != 24) throw new IllegalArgumentException("24 hourly counts expected, got " + countsByHour.length);
-    String[] labels = new String[24];
-    for (int h = 0; h < 24; h++) labels[h] = String.format("%02d:00", h);
-    return chart("Posts and messages by hour of day (UTC)", countsByHour.clone(), labels);
+    return chart("Posts and messages by hour of day (UTC)", countsByHour.clone(), HOUR_LABELS);
   }
 
   /** Monday (UTC) of the week of {@code t}, as an epoch day. */
