@@ -63,6 +63,9 @@ public final class LoadTest {
       for (int i = 0; i < clients; i++) sessions.add(login(base));
       AtomicLong errors = new AtomicLong();
       java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
+      java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+      AtomicLong clientCpu = new AtomicLong();
+      long cpu0 = processCpuNanos();
       long end = System.nanoTime() + seconds * 1_000_000_000L;
       List<Thread> threads = new ArrayList<>();
       Map<String, List<Long>> samples = new ConcurrentHashMap<>();
@@ -95,12 +98,26 @@ public final class LoadTest {
             }
             mine.computeIfAbsent(kind, k -> new ArrayList<>()).add(System.nanoTime() - s);
           }
+          clientCpu.addAndGet(mx.getCurrentThreadCpuTime());
           mine.forEach((k, v) -> samples.computeIfAbsent(k, x -> java.util.Collections.synchronizedList(new ArrayList<>())).addAll(v));
         });
         t.start();
         threads.add(t);
       }
       for (Thread t : threads) t.join();
+      long cpu = processCpuNanos() - cpu0;
+      if (Boolean.getBoolean("loadtest.threads")) {
+        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo ti : mx.getThreadInfo(mx.getAllThreadIds())) {
+          if (ti != null) byName.merge(ti.getThreadName().replaceAll("[0-9]+", "#"), mx.getThreadCpuTime(ti.getThreadId()) / 1_000_000, Long::sum);
+        }
+        System.out.println("thread CPU ms (alive threads, whole run): " + byName);
+      }
+      // the client side: the request threads above plus java.net.http's own selector threads
+      long client = clientCpu.get();
+      for (java.lang.management.ThreadInfo ti : mx.getThreadInfo(mx.getAllThreadIds())) {
+        if (ti != null && ti.getThreadName().contains("HttpClient")) client += Math.max(0, mx.getThreadCpuTime(ti.getThreadId()));
+      }
       System.out.printf("%n%d clients, %d s, %d accounts, errors: %d%s%n%n", clients, seconds, accounts, errors.get(),
           firstError.get() == null ? "" : " (first: " + firstError.get() + ")");
       System.out.println("| page | requests | req/s | p50 ms | p95 ms | p99 ms | max ms |");
@@ -112,7 +129,15 @@ public final class LoadTest {
         row(k, v, seconds);
       }
       row("all", all, seconds);
+      System.out.printf("%nCPU during the load: process %.1f s = %.2f ms per request; of which client threads %.1f s, "
+          + "server and JVM (Jetty, SQLite, GC, JIT) %.1f s = %.2f ms per request%n", cpu / 1e9, cpu / 1e6 / all.size(),
+          client / 1e9, (cpu - client) / 1e9, (cpu - client) / 1e6 / all.size());
     }
+  }
+
+  /** CPU time of the whole process (all threads), as the OS counts it. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static void row(String name, List<Long> v, int seconds) {

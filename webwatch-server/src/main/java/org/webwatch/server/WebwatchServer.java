@@ -65,12 +65,31 @@ public final class WebwatchServer implements AutoCloseable {
         sf.location = Location.CLASSPATH;
       });
       config.http.maxRequestSize = 60L * 1024 * 1024;
+      config.jetty.threadPool = threadPool();
       config.routes.before(services.security()::headers);
       config.routes.beforeMatched(services.security()::check);
       ErrorMapping.install(config.routes, services.templates());
       Routes.register(config.routes, services, jobs, jobOptions);
     });
     return new WebwatchServer(app, jobs);
+  }
+
+  /**
+   * Request threads. Pages are CPU-bound (SQLite in process, template rendering), so more threads
+   * than a few per core only time-slice the CPU and lengthen every request; excess requests wait
+   * in Jetty's queue in arrival order instead. Jetty takes its acceptor and selector threads from
+   * the same pool, hence the reserve. Four per core (a request waiting on the audit group commit
+   * holds its thread without using the CPU); {@code -Dwebwatch.server.threads=N} overrides.
+   */
+  public static final int REQUEST_THREADS = Integer.getInteger("webwatch.server.threads",
+      Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
+  static final int JETTY_RESERVED_THREADS = 6;
+
+  private static org.eclipse.jetty.util.thread.QueuedThreadPool threadPool() {
+    int max = REQUEST_THREADS + JETTY_RESERVED_THREADS;
+    org.eclipse.jetty.util.thread.QueuedThreadPool pool = new org.eclipse.jetty.util.thread.QueuedThreadPool(max, Math.min(max, 8), 60_000);
+    pool.setName("webwatch-http");
+    return pool;
   }
 
   public WebwatchServer start(String bind, int port) {

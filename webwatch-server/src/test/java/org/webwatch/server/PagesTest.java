@@ -186,6 +186,22 @@ class PagesTest {
   }
 
   @Test
+  void accountDossierPagesPostsAndMessagesAndAuditsWhichPage() {
+    String first = inv.get("/account/s1/a1").body();
+    assertThat(first).contains("id=\"post-p3\"").contains("id=\"post-p1\"").doesNotContain("Older posts and messages");
+    // continue after p3 (the newest): only p1 is left, with a way back to the newest
+    String cursor = (Fixture.T0 + 8 * 86_400_000L) + "~post~p3";
+    HttpResponse<String> older = inv.get("/account/s1/a1?items=" + cursor);
+    assertThat(older.statusCode()).isEqualTo(200);
+    assertThat(older.body()).contains("id=\"post-p1\"").doesNotContain("id=\"post-p3\"").contains("Newest posts and messages");
+    // a malformed cursor is ignored: first page
+    assertThat(inv.get("/account/s1/a1?items=nonsense%3Cb%3E").body()).contains("id=\"post-p3\"").doesNotContain("nonsense");
+    var views = new AuditLog(store).page(Long.MAX_VALUE, 1000, "dossier.view");
+    assertThat(views).filteredOn(e -> e.target().equals("account:s1:a1")).extracting(AuditEntry::detail)
+        .contains("{}", "{\"items_after\":\"" + cursor + "\"}");
+  }
+
+  @Test
   void viewsSearchesExportsAndDecisionsAreAuditedInAnIntactChain() {
     inv.get("/person/P2");
     inv.get("/search?q=audited%20query");

@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * Activity charts as data for server-rendered SVG bars (no JavaScript): posts and messages per
@@ -28,17 +30,19 @@ public final class Charts {
     }
   }
 
+  private static final String[] HOUR_LABELS = new String[24];
+
+  static {
+    for (int h = 0; h < 24; h++) HOUR_LABELS[h] = (h < 10 ? "0" : "") + h + ":00";
+  }
+
   private Charts() {}
 
-  public static Chart perWeek(List<Long> times) {
-    if (times.isEmpty()) return chart("Posts and messages per week (UTC)", new long[0], new String[0]);
-    LocalDate last = LocalDate.MIN;
-    LocalDate first = LocalDate.MAX;
-    for (long t : times) {
-      LocalDate d = week(t);
-      if (d.isAfter(last)) last = d;
-      if (d.isBefore(first)) first = d;
-    }
+  /** Bars per ISO week from counts keyed by the epoch day of each week's Monday (UTC); empty weeks between are zero. */
+  public static Chart perWeek(SortedMap<Long, Long> countsByMonday) {
+    if (countsByMonday.isEmpty()) return chart("Posts and messages per week (UTC)", new long[0], new String[0]);
+    LocalDate last = LocalDate.ofEpochDay(countsByMonday.lastKey());
+    LocalDate first = LocalDate.ofEpochDay(countsByMonday.firstKey());
     long span = ChronoUnit.WEEKS.between(first, last) + 1;
     if (span > MAX_WEEKS) {
       first = last.minusWeeks(MAX_WEEKS - 1);
@@ -47,19 +51,22 @@ public final class Charts {
     long[] counts = new long[(int) span];
     String[] labels = new String[(int) span];
     for (int i = 0; i < span; i++) labels[i] = "week of " + first.plusWeeks(i);
-    for (long t : times) {
-      long i = ChronoUnit.WEEKS.between(first, week(t));
-      if (i >= 0 && i < span) counts[(int) i]++;
+    for (Map.Entry<Long, Long> e : countsByMonday.entrySet()) {
+      long i = ChronoUnit.WEEKS.between(first, LocalDate.ofEpochDay(e.getKey()));
+      if (i >= 0 && i < span) counts[(int) i] += e.getValue();
     }
     return chart("Posts and messages per week (UTC)", counts, labels);
   }
 
-  public static Chart perHour(List<Long> times) {
-    long[] counts = new long[24];
-    String[] labels = new String[24];
-    for (int h = 0; h < 24; h++) labels[h] = String.format("%02d:00", h);
-    for (long t : times) counts[Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).getHour()]++;
-    return chart("Posts and messages by hour of day (UTC)", counts, labels);
+  /** Bars per hour of day (UTC) from 24 counts. */
+  public static Chart perHour(long[] countsByHour) {
+    if (countsByHour.length != 24) throw new IllegalArgumentException("24 hourly counts expected, got " + countsByHour.length);
+    return chart("Posts and messages by hour of day (UTC)", countsByHour.clone(), HOUR_LABELS);
+  }
+
+  /** Monday (UTC) of the week of {@code t}, as an epoch day. */
+  static long mondayOf(long t) {
+    return week(t).toEpochDay();
   }
 
   private static LocalDate week(long t) {

@@ -21,9 +21,15 @@ import org.webwatch.store.triage.MediaRow;
 import org.webwatch.store.triage.QueueAccount;
 import org.webwatch.store.triage.QueuePerson;
 
-/** Person and account dossiers (pages and JSON); every view is audited. */
+/**
+ * Person and account dossiers (pages and JSON); every view is audited, and the page is sent
+ * only after its audit row is committed. Every section is bounded: posts and messages come a
+ * keyset page at a time ({@code ?items=CURSOR}), activity and indicator counts are aggregated
+ * in SQL, so a prolific account costs what a quiet one does.
+ */
 public final class DossierRoutes {
-  static final int ITEMS = 100;
+  /** Posts and messages per dossier page. */
+  static final int ITEMS = 50;
   static final int MAX_PAIRS = 30;
   private final Services s;
 
@@ -46,9 +52,14 @@ public final class DossierRoutes {
   public record AccountView(long run, QueueAccount account, DossierQueries.Profile profile, List<Explanations.Factor> factors,
       List<IdentifierRow> identifiers, List<PaymentRow> payments, List<MediaRow> media, List<ItemView> items, Charts.Chart week, Charts.Chart hour,
       List<DossierQueries.Contact> contacts, List<AccountLine> siblings, List<Decision> decisions, List<Note> notes,
-      boolean watched, Map<String, Long> indicatorCounts) {
+      boolean watched, Map<String, Long> indicatorCounts, String itemsAfter, String nextItems) {
     public String key() {
       return account.key();
+    }
+
+    /** Link to the next page of posts and messages, or null on the last page. */
+    public String nextItemsLink() {
+      return nextItems == null ? null : Urls.account(account.site(), account.account()) + "?items=" + Urls.enc(nextItems) + "#items";
     }
   }
 
@@ -74,11 +85,7 @@ public final class DossierRoutes {
     String id = ctx.pathParam("id");
     QueuePerson p = s.triage().person(run, id)
         .orElseThrow(() -> new WebwatchException(WebwatchException.Kind.NOT_FOUND, "no person '" + id + "' in the current run"));
-    Map<String, IdentityRow> ids = new HashMap<>();
-    for (IdentityRow r : s.triage().identities(run, id)) ids.put(r.site() + ":" + r.account(), r);
-    List<AccountLine> lines = s.triage().accountsOfPerson(run, id).stream().map(a -> new AccountLine(a, ids.get(a.key()))).toList();
-    Map<String, String> states = new HashMap<>();
-    for (LinkDecision d : s.decisions().linkDecisions()) states.put(d.accountA() + "\n" + d.accountB(), d.confirmed() ? "confirmed" : "rejected");
+    List<AccountLine> lines = lines(run, id);
     List<LinkPair> pairs = new ArrayList<>();
     for (int i = 0; i < lines.size() && pairs.size() < MAX_PAIRS; i++) {
       for (int j = i + 1; j < lines.size() && pairs.size() < MAX_PAIRS; j++) {
@@ -89,12 +96,26 @@ public final class DossierRoutes {
           a = b;
           b = t;
         }
-        pairs.add(new LinkPair(a, b, states.getOrDefault(a + "\n" + b, "none")));
+        pairs.add(new LinkPair(a, b, "none"));
       }
     }
-    s.audit(ctx, "dossier.view", "person:" + id, Map.of());
-    return new PersonView(run, p, lines, Explanations.parse(s.triage().explanation(run, "person", id).orElse(null)), pairs,
+    // only the decisions on the pairs shown (the first account of a stored link is the smaller key)
+    Map<String, String> states = new HashMap<>();
+    for (LinkDecision d : s.decisions().linkDecisionsFrom(pairs.stream().map(LinkPair::a).collect(java.util.stream.Collectors.toSet()))) {
+      states.put(d.accountA() + "\n" + d.accountB(), d.confirmed() ? "confirmed" : "rejected");
+    }
+    pairs.replaceAll(x -> new LinkPair(x.a(), x.b(), states.getOrDefault(x.a() + "\n" + x.b(), "none")));
+    PersonView view = new PersonView(run, p, lines, Explanations.parse(s.triage().explanation(run, "person", id).orElse(null)), pairs,
         s.decisions().about(id), s.cases().notes("person", id), s.cases().watched("person", id));
+    s.audit(ctx, "dossier.view", "person:" + id, Map.of());
+    return view;
+  }
+
+  /** A person's accounts, best first, each with the identity row that joined it. */
+  private List<AccountLine> lines(long run, String person) {
+    Map<String, IdentityRow> ids = new HashMap<>();
+    for (IdentityRow r : s.triage().identities(run, person)) ids.put(r.site() + ":" + r.account(), r);
+    return s.triage().accountsOfPerson(run, person).stream().map(a -> new AccountLine(a, ids.get(a.key()))).toList();
   }
 
   AccountView account(Context ctx) {
@@ -103,31 +124,38 @@ public final class DossierRoutes {
     String acc = ctx.pathParam("account");
     QueueAccount a = s.triage().account(run, site, acc).orElseThrow(
         () -> new WebwatchException(WebwatchException.Kind.NOT_FOUND, "no account '" + site + ":" + acc + "' in the current run"));
+    Map<String, Long> counts = s.triage().indicatorCounts(run, site, acc);
+    DossierQueries.Cursor after = DossierQueries.Cursor.parse(ctx.queryParam("items"));
+    DossierQueries.ItemPage page = s.dossier().items(site, acc, after, ITEMS);
     Map<String, List<IndicatorRow>> byItem = new HashMap<>();
-    Map<String, Long> counts = new LinkedHashMap<>();
-    for (IndicatorRow r : s.triage().indicators(run, site, acc)) {
-      byItem.computeIfAbsent(r.kind() + "/" + r.item(), k -> new ArrayList<>()).add(r);
-      counts.merge(r.category(), 1L, Long::sum);
+    if (!counts.isEmpty()) {
+      for (String kind : List.of("post", "message")) {
+        List<String> ids = page.items().stream().filter(it -> it.kind().equals(kind)).map(DossierQueries.Item::id).toList();
+        for (IndicatorRow r : s.triage().indicatorsOfItems(run, site, kind, ids)) {
+          if (r.account().equals(acc)) byItem.computeIfAbsent(r.kind() + "/" + r.item(), k -> new ArrayList<>()).add(r);
+        }
+      }
     }
-    List<ItemView> items = new ArrayList<>();
-    List<DossierQueries.Item> raw = new ArrayList<>(s.dossier().posts(site, acc, ITEMS));
-    raw.addAll(s.dossier().messages(site, acc, ITEMS));
-    raw.sort((x, y) -> Long.compare(y.time(), x.time()));
-    for (DossierQueries.Item it : raw.subList(0, Math.min(raw.size(), ITEMS))) {
+    List<ItemView> items = new ArrayList<>(page.items().size());
+    for (DossierQueries.Item it : page.items()) {
       List<IndicatorRow> spans = byItem.getOrDefault(it.kind() + "/" + it.id(), List.of());
       items.add(new ItemView(it.kind(), it.id(), Instant.ofEpochMilli(it.time()).toString(), it.title(),
           Highlight.segments(it.text(), spans), spans));
     }
-    List<Long> times = s.dossier().activityTimes(site, acc);
-    Map<String, IdentityRow> ids = new HashMap<>();
-    for (IdentityRow r : s.triage().identities(run, a.person())) ids.put(r.site() + ":" + r.account(), r);
-    List<AccountLine> siblings = s.triage().accountsOfPerson(run, a.person()).stream()
-        .map(x -> new AccountLine(x, ids.get(x.key()))).toList();
-    s.audit(ctx, "dossier.view", "account:" + a.key(), Map.of());
-    return new AccountView(run, a, s.dossier().profile(site, acc).orElse(null),
+    DossierQueries.Activity activity = s.dossier().activity(site, acc);
+    AccountView view = new AccountView(run, a, s.dossier().profile(site, acc).orElse(null),
         Explanations.parse(s.triage().explanation(run, "account", a.key()).orElse(null)), s.triage().identifiers(run, site, acc),
-        s.triage().payments(run, site, acc), s.triage().media(run, site, acc), items, Charts.perWeek(times), Charts.perHour(times), s.dossier().contacts(site, acc, 25),
-        siblings, s.decisions().about(a.key()), s.cases().notes("account", a.key()), s.cases().watched("account", a.key()), counts);
+        s.triage().payments(run, site, acc), s.triage().media(run, site, acc), items, Charts.perWeek(activity.perWeek()),
+        Charts.perHour(activity.perHour()), s.dossier().contacts(site, acc, 25), lines(run, a.person()), s.decisions().about(a.key()),
+        s.cases().notes("account", a.key()), s.cases().watched("account", a.key()), counts, after == null ? null : after.toString(),
+        page.next() == null ? null : page.next().toString());
+    s.audit(ctx, "dossier.view", "account:" + a.key(), itemsDetail(after));
+    return view;
+  }
+
+  /** Which page of items was seen (audit detail); empty for the first page, as before paging existed. */
+  private static Map<String, ?> itemsDetail(DossierQueries.Cursor after) {
+    return after == null ? Map.of() : Map.of("items_after", after.toString());
   }
 
   /** Ego network as Cytoscape.js elements: the account, its person's other accounts and its contacts. */

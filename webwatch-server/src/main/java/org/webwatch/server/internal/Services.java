@@ -30,7 +30,7 @@ public record Services(WebwatchStore store, UserRepository users, AuditLog audit
 
   /** The newest triage run id, or -1 when none is imported. */
   public long runId() {
-    return triage.currentRun().map(r -> r.id()).orElse(-1L);
+    return triage.currentRunId();
   }
 
   /** A local path to go back to after a form post; anything else becomes {@code fallback}. */

@@ -37,7 +37,9 @@ public final class DecisionRepository {
 
   /** All decisions naming this person id or account (site:account), newest first. */
   public List<Decision> about(String subject) {
-    return db.list("SELECT * FROM decision WHERE subject = ? OR other = ? ORDER BY id DESC", DecisionRepository::decision, subject, subject);
+    // two index range scans (decision_subject, decision_other from V34) instead of a scan for the OR
+    return db.list("SELECT * FROM decision WHERE subject = ? UNION SELECT * FROM decision INDEXED BY decision_other WHERE other = ? ORDER BY id DESC",
+        DecisionRepository::decision, subject, subject);
   }
 
   /** Every decision, newest first. */
@@ -50,6 +52,22 @@ public final class DecisionRepository {
     Map<String, LinkDecision> latest = new LinkedHashMap<>();
     for (Decision d : db.list("SELECT * FROM decision WHERE kind IN ('link-confirmed','link-rejected') ORDER BY id",
         DecisionRepository::decision)) {
+      latest.put(d.subject() + "\n" + d.other(),
+          new LinkDecision(d.subject(), d.other(), d.kind() == DecisionKind.LINK_CONFIRMED, d.actor(), d.time()));
+    }
+    return List.copyOf(latest.values());
+  }
+
+  /**
+   * The decisions in force on links whose first account ({@code accountA}) is one of {@code accounts}
+   * ({@code site:account} keys): what a person dossier needs, without reading every link decision.
+   */
+  public List<LinkDecision> linkDecisionsFrom(java.util.Collection<String> accounts) {
+    if (accounts.isEmpty()) return List.of();
+    Map<String, LinkDecision> latest = new LinkedHashMap<>();
+    String marks = String.join(",", java.util.Collections.nCopies(accounts.size(), "?"));
+    for (Decision d : db.list("SELECT * FROM decision INDEXED BY decision_subject WHERE subject IN (" + marks
+        + ") AND kind IN ('link-confirmed','link-rejected') ORDER BY id", DecisionRepository::decision, accounts.toArray())) {
       latest.put(d.subject() + "\n" + d.other(),
           new LinkDecision(d.subject(), d.other(), d.kind() == DecisionKind.LINK_CONFIRMED, d.actor(), d.time()));
     }

@@ -50,6 +50,11 @@ public final class TriageRepository {
     return db.one("SELECT * FROM triage_run WHERE status = 'complete' ORDER BY id DESC LIMIT 1", TriageRepository::run);
   }
 
+  /** Id of the newest complete run, or -1: what every page asks first, without reading the run's summary text. */
+  public long currentRunId() {
+    return db.one("SELECT id FROM triage_run WHERE status = 'complete' ORDER BY id DESC LIMIT 1", rs -> rs.getLong(1)).orElse(-1L);
+  }
+
   public List<TriageRun> runs() {
     return db.list("SELECT * FROM triage_run ORDER BY id DESC", TriageRepository::run);
   }
@@ -165,6 +170,29 @@ public final class TriageRepository {
   public List<IndicatorRow> indicators(long run, String site, String account) {
     return db.list("SELECT * FROM triage_indicator INDEXED BY triage_indicator_account WHERE run = ? AND site = ? AND account = ? ORDER BY kind, item, start",
         TriageRepository::indicator, run, site, account);
+  }
+
+  /** Number of indicator spans per code over all items of an account, from the covering (run, site, account, category) index. */
+  public Map<String, Long> indicatorCounts(long run, String site, String account) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    db.list("SELECT category, count(*) FROM triage_indicator INDEXED BY triage_indicator_account WHERE run = ? AND site = ? AND account = ? "
+        + "GROUP BY category ORDER BY category", rs -> Map.entry(rs.getString(1), rs.getLong(2)), run, site, account)
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  /** Indicator spans of the given items (of one kind, one site), by item then start: one query for a page of items. */
+  public List<IndicatorRow> indicatorsOfItems(long run, String site, String kind, java.util.Collection<String> items) {
+    if (items.isEmpty()) return List.of();
+    Object[] args = new Object[items.size() + 3];
+    args[0] = run;
+    args[1] = site;
+    args[2] = kind;
+    int i = 3;
+    for (String item : items) args[i++] = item;
+    String marks = String.join(",", java.util.Collections.nCopies(items.size(), "?"));
+    return db.list("SELECT * FROM triage_indicator INDEXED BY triage_indicator_item WHERE run = ? AND site = ? AND kind = ? AND item IN (" + marks
+        + ") ORDER BY item, start", TriageRepository::indicator, args);
   }
 
   public List<IndicatorRow> indicatorsOfItem(long run, String site, String kind, String item) {

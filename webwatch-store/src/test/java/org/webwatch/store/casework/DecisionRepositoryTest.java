@@ -27,6 +27,11 @@ class DecisionRepositoryTest {
     assertThat(d.personDecisions()).containsOnlyKeys("P1");
     assertThat(d.personDecisions().get("P1").kind()).isEqualTo(DecisionKind.REFERRED);
     assertThat(d.about("s1:a")).hasSize(3);
+    // found through the second account too (decision_other), newest first
+    assertThat(d.about("s2:b")).extracting(Decision::time).containsExactly(2L, 1L);
+    assertThat(d.linkDecisionsFrom(java.util.List.of("s1:a"))).containsExactlyInAnyOrderElementsOf(d.linkDecisions());
+    assertThat(d.linkDecisionsFrom(java.util.List.of("s2:b", "s9:z"))).isEmpty();
+    assertThat(d.linkDecisionsFrom(java.util.List.of())).isEmpty();
     assertThat(d.all()).hasSize(5);
   }
 

@@ -64,6 +64,7 @@ class TriageResultImporterTest {
     assertThat(run.summaryJson()).contains("\"accounts\":3");
     TriageRepository t = new TriageRepository(store);
     assertThat(t.currentRun()).get().extracting(TriageRun::id).isEqualTo(run.id());
+    assertThat(t.currentRunId()).isEqualTo(run.id());
     assertThat(t.accounts(run.id(), QueueFilter.NONE, 0, 2)).extracting(QueueAccount::key).containsExactly("s1:a1", "s2:b7");
     assertThat(t.accounts(run.id(), QueueFilter.NONE, 2, 2)).extracting(QueueAccount::key).containsExactly("s1:a2");
     assertThat(t.accounts(run.id(), QueueFilter.NONE, 0, 5).get(1).username()).isEqualTo("beta, the second");
@@ -74,6 +75,11 @@ class TriageResultImporterTest {
     assertThat(t.persons(run.id(), new QueueFilter(null, "s2", null, null), 0, 5)).extracting(QueuePerson::person).containsExactly("P1");
     assertThat(t.person(run.id(), "P1").orElseThrow().accounts()).containsExactly("s1:a1", "s2:b7");
     assertThat(t.indicators(run.id(), "s1", "a1")).singleElement().extracting(IndicatorRow::text).isEqualTo("must upload \"own\"");
+    assertThat(t.indicatorCounts(run.id(), "s1", "a1")).containsExactly(java.util.Map.entry("entry-by-production", 1L));
+    assertThat(t.indicatorCounts(run.id(), "s1", "a2")).isEmpty();
+    assertThat(t.indicatorsOfItems(run.id(), "s2", "message", java.util.List.of("m1", "m9"))).extracting(IndicatorRow::account).containsExactly("b7");
+    assertThat(t.indicatorsOfItems(run.id(), "s2", "post", java.util.List.of("m1"))).isEmpty();
+    assertThat(t.indicatorsOfItems(run.id(), "s1", "post", java.util.List.of())).isEmpty();
     assertThat(t.identifiers(run.id(), "s1", "a1")).singleElement().extracting(IdentifierRow::valid).isEqualTo(true);
     assertThat(t.media(run.id(), "s1", "a1")).extracting(MediaRow::distance).containsExactlyInAnyOrder(null, 12);
     assertThat(t.identities(run.id(), "P1")).hasSize(2);
@@ -94,5 +100,6 @@ class TriageResultImporterTest {
         .isInstanceOf(WebwatchException.class)
         .hasMessageContaining("media.csv:3: field distance");
     assertThat(new TriageRepository(store).runs()).isEmpty();
+    assertThat(new TriageRepository(store).currentRunId()).isEqualTo(-1L);
   }
 }
