@@ -16,7 +16,9 @@ import org.webwatch.store.search.IndexedText;
 
 /**
  * The {@link CaptureVisitor} that writes a capture into the store: every record to a
- * {@link CaptureWriter} (one transaction) and every text to the {@link FullTextIndex}. On the
+ * {@link CaptureWriter} (one transaction, written on its own thread by a
+ * {@link PipelinedCaptureWriter}) and every text to the {@link FullTextIndex} (analysed on its
+ * own thread). On the
  * manifest it decides whether the capture is already imported (then reading stops with
  * {@link AlreadyImported}). {@link ImportService} owns the commit order.
  */
@@ -57,7 +59,8 @@ public final class CaptureImporter implements CaptureVisitor {
     CaptureInfo existing = repository.capture(manifest.id()).orElse(null);
     if (existing != null && existing.complete() && !reimport) throw new AlreadyImported(existing);
     capture = manifest.id();
-    writer = repository.begin(manifest, sourcePath);
+    // SQL binds and steps on their own thread while this one parses (see PipelinedCaptureWriter)
+    writer = new PipelinedCaptureWriter(repository.begin(manifest, sourcePath));
   }
 
   /** The open writer (null before the manifest). */

@@ -6,8 +6,9 @@ import org.webwatch.store.search.FullTextIndex;
 
 /**
  * How to import: {@code reimport} reads and writes a capture again even when it is complete
- * (the result is the same rows); {@code progress} receives the number of records written so far
- * every {@link CaptureImporter#PROGRESS_EVERY}; {@code indexRamBufferMb} sizes Lucene's buffer.
+ * (the result is the same rows); {@code progress} receives the number of records read and handed
+ * to the (pipelined) writers so far every {@link CaptureImporter#PROGRESS_EVERY}; none of them is
+ * visible before the commit; {@code indexRamBufferMb} sizes Lucene's buffer.
  */
 public record ImportOptions(boolean reimport, LongConsumer progress, ReaderLimits limits, double indexRamBufferMb) {
   public ImportOptions {

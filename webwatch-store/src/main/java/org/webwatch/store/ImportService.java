@@ -56,8 +56,8 @@ public final class ImportService {
       } catch (CaptureImporter.AlreadyImported done) {
         return new ImportResult(done.info.id(), ImportResult.Outcome.ALREADY_IMPORTED, null, done.info, 0, elapsed(start));
       }
-      importer.writer().commit(report);
-      index.commit(report.manifest().id());
+      String id = report.manifest().id();
+      commitBoth(importer.writer(), index, report, id);
       repository.markIndexed(report.manifest().id());
       CaptureInfo info = repository.capture(report.manifest().id()).orElseThrow();
       return new ImportResult(info.id(), ImportResult.Outcome.IMPORTED, report, info, index.added(), elapsed(start));
@@ -65,6 +65,47 @@ public final class ImportService {
       if (importer.writer() != null) importer.writer().close();
       index.close();
     }
+  }
+
+  /**
+   * Steps (3) and (4): Lucene's flush of its last buffer and fsync (phase one, on a helper
+   * thread) overlaps the SQL commit (building the deferred indexes, the WAL checkpoint); the
+   * Lucene commit point is written only after the SQL commit has returned, so the order the
+   * crash protocol needs is kept. Any failure leaves the index uncommitted (closed by the caller).
+   */
+  private static void commitBoth(CaptureWriter writer, FullTextIndex index, ReadReport report, String id) {
+    Throwable[] failed = new Throwable[1];
+    Thread prepare = new Thread(() -> {
+      try {
+        index.prepareCommit(id);
+      } catch (Throwable t) {
+        failed[0] = t;
+      }
+    }, "webwatch-index-prepare");
+    prepare.setDaemon(true);
+    prepare.start();
+    try {
+      writer.commit(report);
+    } finally {
+      joinQuietly(prepare);
+    }
+    if (failed[0] instanceof RuntimeException e) throw e;
+    if (failed[0] instanceof Error e) throw e;
+    if (failed[0] != null) throw new IllegalStateException(failed[0]);
+    index.commit(id);
+  }
+
+  private static void joinQuietly(Thread t) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) Thread.currentThread().interrupt();
   }
 
   /**

@@ -44,8 +44,13 @@ public final class FullTextIndex implements AutoCloseable {
   private record Item(IndexedText text, String capture) {}
 
   private static final List<Item> STOP = new ArrayList<>();
-  /** Analysis threads: the importing thread parses and writes SQL; these take up the rest of the cores. */
-  static final int WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+  /**
+   * Analysis threads: the importing thread parses and writes SQL on one core, these take the
+   * rest (up to 4). On two cores that is ONE thread: a second one only competes with the
+   * importing thread, and two concurrent Lucene buffers flush twice as many, smaller segments
+   * that then have to be merged (measured: about 1.5x the indexing CPU).
+   */
+  static final int WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
 
   private final Directory directory;
   private final IndexWriter writer;
@@ -57,6 +62,7 @@ public final class FullTextIndex implements AutoCloseable {
   private volatile Throwable failure;
   private long queued; // documents handed to the queue (importing thread only)
   private long added; // documents given to Lucene (guarded by progress)
+  private boolean prepared; // a prepareCommit is pending
   private boolean closed;
 
   private FullTextIndex(Directory directory, IndexWriter writer) {
@@ -80,6 +86,8 @@ public final class FullTextIndex implements AutoCloseable {
       IndexWriterConfig cfg = new IndexWriterConfig(IndexSchema.analyzer())
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setRAMBufferSizeMB(ramBufferMb)
+          // a flushed segment is written once, not written and then copied into a .cfs file
+          .setUseCompoundFile(false)
           .setCommitOnClose(false);
       try {
         return new FullTextIndex(d, new IndexWriter(d, cfg));
@@ -113,6 +121,74 @@ public final class FullTextIndex implements AutoCloseable {
     return d;
   }
 
+  /**
+   * The fields of {@link #document} held once per analysis thread and refilled for every
+   * document (Lucene's documented reuse pattern: saves the allocation of twelve fields, their
+   * {@code BytesRef}s and the document list per text). Not thread-safe: one per thread.
+   */
+  static final class DocumentBuilder {
+    private final StringField key = new StringField(IndexSchema.KEY, "", Field.Store.YES);
+    private final StringField site = new StringField(IndexSchema.SITE, "", Field.Store.YES);
+    private final SortedDocValuesField siteDv = new SortedDocValuesField(IndexSchema.SITE, new BytesRef());
+    private final StringField kind = new StringField(IndexSchema.KIND, "", Field.Store.YES);
+    private final SortedDocValuesField kindDv = new SortedDocValuesField(IndexSchema.KIND, new BytesRef());
+    private final StringField id = new StringField(IndexSchema.ID, "", Field.Store.YES);
+    private final StringField account = new StringField(IndexSchema.ACCOUNT, "", Field.Store.YES);
+    private final LongPoint timePoint = new LongPoint(IndexSchema.TIME, 0L);
+    private final StoredField timeStored = new StoredField(IndexSchema.TIME, 0L);
+    private final NumericDocValuesField timeDv = new NumericDocValuesField(IndexSchema.TIME, 0L);
+    private final TextField text = new TextField(IndexSchema.TEXT, "", Field.Store.YES);
+    private final StringField capture = new StringField(IndexSchema.CAPTURE, "", Field.Store.YES);
+    private final Document doc = new Document();
+    // sites and kinds are few: their doc-values bytes are encoded once
+    private final Map<String, BytesRef> bytes = new java.util.HashMap<>();
+
+    /** The document of {@code t}, equal field by field to {@link #document}; valid until the next call. */
+    Document build(IndexedText t, String captureId) {
+      doc.clear();
+      key.setStringValue(t.key());
+      doc.add(key);
+      site.setStringValue(t.site());
+      doc.add(site);
+      siteDv.setBytesValue(bytes(t.site()));
+      doc.add(siteDv);
+      kind.setStringValue(t.kind().code());
+      doc.add(kind);
+      kindDv.setBytesValue(bytes(t.kind().code()));
+      doc.add(kindDv);
+      id.setStringValue(t.id());
+      doc.add(id);
+      if (t.account() != null) {
+        account.setStringValue(t.account());
+        doc.add(account);
+      }
+      if (t.time() != null) {
+        long ms = t.time().toEpochMilli();
+        timePoint.setLongValue(ms);
+        doc.add(timePoint);
+        timeStored.setLongValue(ms);
+        doc.add(timeStored);
+        timeDv.setLongValue(ms);
+        doc.add(timeDv);
+      }
+      text.setStringValue(t.text());
+      doc.add(text);
+      capture.setStringValue(captureId);
+      doc.add(capture);
+      return doc;
+    }
+
+    private BytesRef bytes(String s) {
+      BytesRef b = bytes.get(s);
+      if (b == null) {
+        if (bytes.size() > 1_000) bytes.clear(); // bounded: many sites are still few compared to documents
+        b = new BytesRef(s);
+        bytes.put(s, b);
+      }
+      return b;
+    }
+  }
+
   /** Queues {@code t}; blocks while the indexing thread is behind. */
   public void add(IndexedText t, String capture) {
     checkFailure();
@@ -141,6 +217,7 @@ public final class FullTextIndex implements AutoCloseable {
   }
 
   private void work() {
+    DocumentBuilder builder = new DocumentBuilder();
     try {
       while (true) {
         List<Item> batch = queue.take();
@@ -148,7 +225,7 @@ public final class FullTextIndex implements AutoCloseable {
         // documents of one capture have distinct keys (the reader rejects duplicates), so
         // several threads may add them in any order
         for (Item it : batch) {
-          Document d = document(it.text, it.capture);
+          Document d = builder.build(it.text, it.capture);
           if (fresh) writer.addDocument(d);
           else writer.updateDocument(new Term(IndexSchema.KEY, it.text.key()), d);
         }
@@ -190,12 +267,33 @@ public final class FullTextIndex implements AutoCloseable {
     if (t != null) throw new WebwatchException(WebwatchException.Kind.INTERNAL, "full-text indexing failed: " + t, t);
   }
 
-  /** Waits for every queued document and commits them, recording {@code captureId} in the commit. */
-  public void commit(String captureId) {
+  /**
+   * Phase one of a two-phase commit: waits for every queued document, flushes and syncs the
+   * segments and records {@code captureId}, but readers (and a restarted writer) still see only
+   * the last commit until {@link #commit}. The importer runs this on a second thread while SQL
+   * commits, so the two flushes overlap; a crash or {@link #rollback} in between discards it.
+   * Call it from one thread while no other thread adds.
+   */
+  public void prepareCommit(String captureId) {
     drain();
     try {
       writer.setLiveCommitData(Map.of("capture", captureId).entrySet());
+      writer.prepareCommit();
+      prepared = true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the full-text index commit", e);
+    }
+  }
+
+  /**
+   * Waits for every queued document and commits them, recording {@code captureId} in the commit
+   * (completing a {@link #prepareCommit} for the same capture when one is pending).
+   */
+  public void commit(String captureId) {
+    if (!prepared) prepareCommit(captureId);
+    try {
       writer.commit();
+      prepared = false;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit full-text index", e);
     }
