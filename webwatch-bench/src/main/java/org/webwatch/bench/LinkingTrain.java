@@ -25,6 +25,29 @@ import org.webwatch.model.AccountKey;
  * {@code java -cp benchmarks.jar org.webwatch.bench.LinkingTrain OUT.json MIN_PRECISION L2 DIR...}.
  */
 public final class LinkingTrain {
+  /** Share of true pairs that are candidates, by the truth's evidence class (blocking recall caps linking recall). */
+  private static void coverage(FeatureTable t, LinkingPipeline.Candidates c, Path dir) {
+    Map<AccountKey, Integer> idx = new HashMap<>();
+    for (int i = 0; i < t.size(); i++) idx.put(t.key(i), i);
+    java.util.Set<Long> cand = new java.util.HashSet<>();
+    for (long p : c.pairs()) cand.add(p);
+    Map<String, int[]> by = new java.util.TreeMap<>();
+    for (Csv.Row r : Csv.read(dir.resolve("truth/links.csv"), "site_a", "account_a", "site_b", "account_b", "evidence")) {
+      Integer a = idx.get(new AccountKey(r.get("site_a"), r.get("account_a")));
+      Integer b = idx.get(new AccountKey(r.get("site_b"), r.get("account_b")));
+      String ev = r.get("evidence");
+      String cls = ev.matches(".*shared-(btc|eth|xmr|email|contact|pgp).*") ? "identifier" : ev.contains("shared-media") ? "media"
+          : ev.contains("username") ? "username" : "hard";
+      int[] v = by.computeIfAbsent(cls, k -> new int[2]);
+      v[0]++;
+      if (a != null && b != null && !a.equals(b) && cand.contains(PairKeys.of(a, b))) v[1]++;
+      else if (cls.equals("username") && a != null && b != null && System.getenv("SHOW_MISSED") != null) {
+        System.out.println("    missed " + t.stem(a) + " / " + t.stem(b));
+      }
+    }
+    by.forEach((k, v) -> System.out.printf("  candidates among true %-10s %d/%d%n", k, v[1], v[0]));
+  }
+
   public static void main(String[] args) throws IOException {
     Path out = Path.of(args[0]);
     double minPrecision = Double.parseDouble(args[1]);
@@ -55,6 +78,7 @@ public final class LinkingTrain {
         rule.add(c.ruleQualified()[i]);
       }
       System.out.printf("%s: %d candidate pairs, %d of %d true pairs are candidates%n", dir, c.pairs().length, pos, truePairs);
+      coverage(t, c, dir);
     }
     int[] labels = y.stream().mapToInt(Integer::intValue).toArray();
     boolean[] already = new boolean[labels.length];
