@@ -83,7 +83,7 @@ public final class LinkingTrain {
     int[] labels = y.stream().mapToInt(Integer::intValue).toArray();
     boolean[] already = new boolean[labels.length];
     for (int i = 0; i < already.length; i++) already[i] = rule.get(i);
-    LogisticCombiner fit = LogisticCombiner.train("1.0.0", PairFeatures.NAMES, x, labels, l2, 0.5);
+    LogisticCombiner fit = LogisticCombiner.train("1.0.0", PairFeatures.NAMES, x, labels, l2, 0.5, PairFeatures.signs());
     double[] p = new double[labels.length];
     for (int i = 0; i < p.length; i++) p[i] = fit.probability(x.get(i));
     double threshold = LogisticCombiner.thresholdFor(p, labels, already, minPrecision);

@@ -108,6 +108,18 @@ public final class LogisticCombiner {
    * same-person pair. The returned model has threshold {@code threshold}.
    */
   public static LogisticCombiner train(String version, List<String> names, List<double[]> x, int[] labels, double l2, double threshold) {
+    return train(version, names, x, labels, l2, threshold, new int[names.size()]);
+  }
+
+  /**
+   * As {@link #train(String, List, List, int[], double, double)}, with sign constraints:
+   * {@code signs[k]} +1 keeps weight k ≥ 0, −1 keeps it ≤ 0, 0 leaves it free. A weight that
+   * comes out on the wrong side is fixed at 0 and the rest refitted (active set, at most d
+   * refits), so every piece of evidence pushes only in its natural direction — an analyst
+   * never sees "style contradicts, therefore more likely the same person".
+   */
+  public static LogisticCombiner train(String version, List<String> names, List<double[]> x, int[] labels, double l2, double threshold,
+      int[] signs) {
     int n = x.size();
     int d = names.size();
     if (n == 0 || labels.length != n) throw new IllegalArgumentException("one label per example, at least one example");
@@ -125,6 +137,26 @@ public final class LogisticCombiner {
       z[i][0] = 1;
       for (int k = 0; k < d; k++) z[i][k + 1] = (x.get(i)[k] - mean[k]) / scale[k];
     }
+    if (signs.length != d) throw new IllegalArgumentException("one sign per feature");
+    boolean[] active = new boolean[d + 1];
+    Arrays.fill(active, true);
+    double[] w;
+    while (true) {
+      w = fit(z, labels, l2, active);
+      int worst = -1;
+      for (int k = 0; k < d; k++) {
+        if (active[k + 1] && signs[k] != 0 && w[k + 1] * signs[k] < 0 && (worst < 0 || Math.abs(w[k + 1]) > Math.abs(w[worst + 1]))) worst = k;
+      }
+      if (worst < 0) break;
+      active[worst + 1] = false;
+    }
+    return new LogisticCombiner(version, names, mean, scale, Arrays.copyOfRange(w, 1, d + 1), w[0], threshold);
+  }
+
+  /** Newton's method on standardised rows {@code z} (column 0 = 1), inactive weights held at 0. */
+  private static double[] fit(double[][] z, int[] labels, double l2, boolean[] active) {
+    int n = z.length;
+    int d = active.length - 1;
     double[] w = new double[d + 1];
     for (int it = 0; it < MAX_NEWTON_ITERATIONS; it++) {
       double[] grad = new double[d + 1];
@@ -146,6 +178,16 @@ public final class LogisticCombiner {
         h[k][k] += l2;
       }
       h[0][0] += 1e-9;
+      for (int k = 0; k <= d; k++) {
+        if (active[k]) continue;
+        // an inactive weight stays 0: identity row, zero gradient
+        for (int m = 0; m <= d; m++) {
+          h[k][m] = 0;
+          h[m][k] = 0;
+        }
+        h[k][k] = 1;
+        grad[k] = 0;
+      }
       double[] step = solve(h, grad);
       double change = 0;
       for (int k = 0; k <= d; k++) {
@@ -154,7 +196,7 @@ public final class LogisticCombiner {
       }
       if (change < CONVERGED) break;
     }
-    return new LogisticCombiner(version, names, mean, scale, Arrays.copyOfRange(w, 1, d + 1), w[0], threshold);
+    return w;
   }
 
   /**

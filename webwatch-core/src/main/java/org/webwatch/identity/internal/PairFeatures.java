@@ -17,7 +17,7 @@ public final class PairFeatures {
       "media_llr",          // summed LLR of shared NEW media, uncapped (the rule caps it at 3.5)
       "media_values",       // number of distinct shared NEW media values
       "username_llr",       // PairScorer username LLR (stem equality / Jaro-Winkler, length, rarity)
-      "stem_jw",            // Jaro-Winkler of the stems (0 when a stem is shorter than 4)
+      "stem_jw_high",       // (Jaro-Winkler of the stems - 0.8) / 0.2, 0 below 0.8 or when a stem is shorter than 4
       "stem_equal_rare",    // stems equal, scaled by rarity 1/(1+ln(max(1,f/3)))
       "same_number",        // both names carry a number of >= 2 digits, one a prefix of the other
       "style_llr",          // PairScorer style LLR (0 below 3 texts each)
@@ -30,9 +30,19 @@ public final class PairFeatures {
       "habit_cos_rel",      // (habit cosine - 0.3) x min(1, texts/5) (HabitProfiler; 0 without texts)
       "username_x_habit",   // username_llr x habit_cos_rel (a name match that the writing habits confirm)
       "same_site");         // both accounts on one site
+  /** Natural direction of each feature for {@link LogisticCombiner#train}: +1 evidence for, −1 against (same site). */
+  public static int[] signs() {
+    int[] s = new int[NAMES.size()];
+    java.util.Arrays.fill(s, 1);
+    s[NAMES.indexOf("same_site")] = -1;
+    return s;
+  }
+
   /** Identifier LLR counted at most this much (one identifier already decides). */
   public static final double IDENTIFIER_CAP = 12.0;
 
+  /** Stem similarity below this is no evidence (random adjective-noun names reach ~0.7). */
+  public static final double STEM_JW_FLOOR = 0.8;
   /** Habit cosine of a typical unrelated pair (above: for, below: against). */
   public static final double HABIT_CENTRE = 0.3;
   /** Texts per account from which the habit cosine counts in full. */
@@ -84,7 +94,7 @@ public final class PairFeatures {
     String sa = t.stems[a];
     String sb = t.stems[b];
     boolean stems = sa.length() >= UsernameSimilarity.MIN_STEM_LENGTH && sb.length() >= UsernameSimilarity.MIN_STEM_LENGTH;
-    x[4] = stems ? UsernameSimilarity.jaroWinkler(sa, sb) : 0;
+    x[4] = stems ? Math.max(0, UsernameSimilarity.jaroWinkler(sa, sb) - STEM_JW_FLOOR) / (1 - STEM_JW_FLOOR) : 0;
     if (stems && sa.equals(sb)) {
       int f = Math.max(stemFrequency[a], stemFrequency[b]);
       x[5] = 1.0 / (1 + Math.log(Math.max(1.0, f / 3.0)));

@@ -56,10 +56,10 @@ public final class UsernameSimilarity {
   }
 
   /**
-   * Removes numbers that are not leetspeak — digit runs of 3 or more, or runs touching a
-   * separator ({@code wolf763_n}, {@code pirate503x}) — and a one-letter tag after a final
+   * Removes numbers that are not leetspeak — digit runs of 3 or more, or of 2 touching a
+   * separator ({@code wolf763_n}, {@code pirate503x}, {@code fox_12_k}) — and a one-letter tag after a final
    * separator ({@code hollow-panda_p}). Single digits and pairs between letters stay ({@code h4ppy},
-   * {@code c00l}): they are letters in disguise.
+   * {@code n1ght_0wl}, {@code c00l}): they are letters in disguise.
    */
   static void dropNumbersAndTags(StringBuilder b) {
     int n = b.length();
@@ -76,7 +76,7 @@ public final class UsernameSimilarity {
       while (j < b.length() && Character.isDigit(b.charAt(j))) j++;
       boolean touchesSeparator = (i > 0 && isSeparator(b.charAt(i - 1))) || (j < b.length() && isSeparator(b.charAt(j)));
       boolean inside = i > 0 && j < b.length();
-      if (inside && (j - i >= 3 || touchesSeparator)) {
+      if (inside && (j - i >= 3 || j - i >= 2 && touchesSeparator)) {
         b.delete(i, j);
       } else {
         i = j;
