@@ -49,9 +49,11 @@ public final class UsernameSimilarity {
       if (c != 0) out.append(c);
     }
     String stem = out.toString();
-    stem = stripAffixes(stem);
     // an x...x wrap ("xshadowfoxx") is decoration, like the xx prefixes
-    if (stem.length() - 2 >= MIN_STEM_LENGTH && stem.startsWith("x") && stem.endsWith("x")) stem = stem.substring(1, stem.length() - 1);
+    if (stem.length() - 2 >= MIN_STEM_LENGTH && stem.startsWith("x") && stem.endsWith("x") && !stem.startsWith("xx") && !stem.endsWith("xx")) {
+      stem = stem.substring(1, stem.length() - 1);
+    }
+    stem = stripAffixes(stem);
     return stem;
   }
 
