@@ -17,7 +17,7 @@ public final class PairFeatures {
       "media_llr",          // summed LLR of shared NEW media, uncapped (the rule caps it at 3.5)
       "media_values",       // number of distinct shared NEW media values
       "username_llr",       // PairScorer username LLR (stem equality / Jaro-Winkler, length, rarity)
-      "stem_jw_high",       // (Jaro-Winkler of the stems - 0.8) / 0.2, 0 below 0.8 or when a stem is shorter than 4
+      "stem_jw_high",       // (Jaro-Winkler of the stems - 0.8) / 0.2 x stem rarity 1/(1+ln(f/3)); 0 below 0.8 or for stems under 4
       "stem_equal_rare",    // stems equal, scaled by rarity 1/(1+ln(max(1,f/3)))
       "same_number",        // both names carry a number of >= 2 digits, one a prefix of the other
       "style_llr",          // PairScorer style LLR (0 below 3 texts each)
@@ -94,7 +94,12 @@ public final class PairFeatures {
     String sa = t.stems[a];
     String sb = t.stems[b];
     boolean stems = sa.length() >= UsernameSimilarity.MIN_STEM_LENGTH && sb.length() >= UsernameSimilarity.MIN_STEM_LENGTH;
-    x[4] = stems ? Math.max(0, UsernameSimilarity.jaroWinkler(sa, sb) - STEM_JW_FLOOR) / (1 - STEM_JW_FLOOR) : 0;
+    if (stems) {
+      // a stem many accounts share (at 1M accounts even two-word names recur) is weaker evidence
+      int f = Math.max(stemFrequency[a], stemFrequency[b]);
+      double rarity = f <= 3 ? 1.0 : 1.0 / (1 + Math.log(f / 3.0));
+      x[4] = Math.max(0, UsernameSimilarity.jaroWinkler(sa, sb) - STEM_JW_FLOOR) / (1 - STEM_JW_FLOOR) * rarity;
+    }
     if (stems && sa.equals(sb)) {
       int f = Math.max(stemFrequency[a], stemFrequency[b]);
       x[5] = 1.0 / (1 + Math.log(Math.max(1.0, f / 3.0)));
