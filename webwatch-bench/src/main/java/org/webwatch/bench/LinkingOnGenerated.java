@@ -37,8 +37,76 @@ public final class LinkingOnGenerated {
 
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args[0]);
-    Path cap = dir.resolve("capture");
     long t0 = System.nanoTime();
+    EvidenceAccountLinker linker = feed(dir);
+    String out = null;
+    boolean diag = false;
+    for (int k = 1; k < args.length; k++) {
+      switch (args[k]) {
+        case "--diag" -> diag = true;
+        case "--rules" -> linker.combiner(null);
+        case "--model" -> {
+          try (var in = Files.newInputStream(Path.of(args[++k]))) {
+            linker.combiner(org.webwatch.identity.internal.LogisticCombiner.fromJson(in, args[k]));
+          }
+        }
+        default -> out = args[k];
+      }
+    }
+    long t1 = System.nanoTime();
+    if (diag) {
+      diagnose(linker, dir);
+      return;
+    }
+    IdentityResult result = linker.link();
+    long t2 = System.nanoTime();
+    LinkingEvaluation.Report rep = LinkingEvaluation.evaluate(result, dir.resolve("truth"));
+    System.out.printf("feed %.1f s, link %.1f s; %s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, linker.lastStats());
+    System.out.printf("pairwise precision %.4f recall %.4f (predicted %d, true %d, correct %d)%n", rep.precision(), rep.recall(),
+        rep.predictedPairs(), rep.truePairs(), rep.correctPairs());
+    rep.byEvidence().forEach(b -> System.out.printf("  recall %-15s %.3f (%d/%d)%n", b.evidence(), b.recall(), b.found(), b.truePairs()));
+    System.out.printf("  recall %-15s %.3f (%d/%d)%n", rep.hardCases().evidence(), rep.hardCases().recall(), rep.hardCases().found(), rep.hardCases().truePairs());
+    strata(linker, result, dir);
+    System.out.printf("false links %d, of which on decoy values %d%n", rep.falseLinks(), rep.decoyFalseLinks());
+    List<String> sample = rep.falseLinkSample();
+    sample.stream().limit(30).forEach(s -> System.out.println("  FALSE " + s));
+    if (out != null) {
+      try (var w = Files.newBufferedWriter(Path.of(out), StandardCharsets.UTF_8)) {
+        org.webwatch.identity.IdentityCsvWriter.writeLinks(result, w);
+      }
+    }
+  }
+
+  /** Recall over true pairs whose two accounts both have at least 5 / 10 texts (stylometry needs text). */
+  private static void strata(EvidenceAccountLinker linker, IdentityResult result, Path dir) {
+    org.webwatch.identity.internal.FeatureTable t = linker.features();
+    Map<AccountKey, Integer> texts = new HashMap<>();
+    for (int i = 0; i < t.size(); i++) texts.put(t.key(i), t.texts(i));
+    Map<AccountKey, String> predicted = new HashMap<>();
+    result.assignments().forEach(a -> predicted.put(a.account(), a.person()));
+    int[] minTexts = {0, 5, 10};
+    long[] total = new long[3];
+    long[] found = new long[3];
+    for (Csv.Row r : Csv.read(dir.resolve("truth/links.csv"), "site_a", "account_a", "site_b", "account_b")) {
+      AccountKey a = new AccountKey(r.get("site_a"), r.get("account_a"));
+      AccountKey b = new AccountKey(r.get("site_b"), r.get("account_b"));
+      int m = Math.min(texts.getOrDefault(a, 0), texts.getOrDefault(b, 0));
+      boolean hit = predicted.get(a) != null && predicted.get(a).equals(predicted.get(b));
+      for (int k = 0; k < 3; k++) {
+        if (m >= minTexts[k]) {
+          total[k]++;
+          if (hit) found[k]++;
+        }
+      }
+    }
+    for (int k = 0; k < 3; k++) {
+      System.out.printf("  recall both>=%-2d texts %.3f (%d/%d)%n", minTexts[k], total[k] == 0 ? 0 : (double) found[k] / total[k], found[k], total[k]);
+    }
+  }
+
+  /** Feeds accounts, texts, identifiers and NEW media statuses of a generated population (truth stands in for signals/media). */
+  public static EvidenceAccountLinker feed(Path dir) throws IOException {
+    Path cap = dir.resolve("capture");
     EvidenceAccountLinker linker = new EvidenceAccountLinker();
     Map<String, String> attachmentKey = new HashMap<>();
     lines(cap.resolve("accounts.jsonl"), n -> linker.account(new Account(n.path("id").asText(), n.path("site").asText(),
@@ -78,27 +146,7 @@ public final class LinkingOnGenerated {
       linker.media(new MediaResult(r.get("site"), r.get("post"), r.get("account"), r.get("attachment"), MediaStatus.NEW, null, null,
           null, null, "sha256", key));
     }
-    long t1 = System.nanoTime();
-    if (args.length > 1 && args[1].equals("--diag")) {
-      diagnose(linker, dir);
-      return;
-    }
-    IdentityResult result = linker.link();
-    long t2 = System.nanoTime();
-    LinkingEvaluation.Report rep = LinkingEvaluation.evaluate(result, dir.resolve("truth"));
-    System.out.printf("feed %.1f s, link %.1f s; %s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, linker.lastStats());
-    System.out.printf("pairwise precision %.4f recall %.4f (predicted %d, true %d, correct %d)%n", rep.precision(), rep.recall(),
-        rep.predictedPairs(), rep.truePairs(), rep.correctPairs());
-    rep.byEvidence().forEach(b -> System.out.printf("  recall %-15s %.3f (%d/%d)%n", b.evidence(), b.recall(), b.found(), b.truePairs()));
-    System.out.printf("  recall %-15s %.3f (%d/%d)%n", rep.hardCases().evidence(), rep.hardCases().recall(), rep.hardCases().found(), rep.hardCases().truePairs());
-    System.out.printf("false links %d, of which on decoy values %d%n", rep.falseLinks(), rep.decoyFalseLinks());
-    List<String> sample = rep.falseLinkSample();
-    sample.stream().limit(10).forEach(s -> System.out.println("  FALSE " + s));
-    if (args.length > 1) {
-      try (var w = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8)) {
-        org.webwatch.identity.IdentityCsvWriter.writeLinks(result, w);
-      }
-    }
+    return linker;
   }
 
   /** Prints quantiles of raw similarities for true pairs and random pairs (calibration). */

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.webwatch.identity.internal.FeatureTable;
+import org.webwatch.identity.internal.HabitProfiler;
 import org.webwatch.identity.internal.IntCounter;
 import org.webwatch.identity.internal.LinkingPipeline;
+import org.webwatch.identity.internal.LogisticCombiner;
 import org.webwatch.identity.internal.MentionContext;
 import org.webwatch.identity.internal.StyleProfiler;
 import org.webwatch.identity.internal.TimingSimilarity;
@@ -43,6 +45,9 @@ public final class EvidenceAccountLinker implements AccountLinker {
   /** Marker offsets per text item ({@code site/kind/item}), only for texts that have markers. */
   private final Map<String, int[]> mentionMarkers = new ConcurrentHashMap<>();
   private LinkingPipeline.Stats lastStats;
+  /** Distinct habit markers kept per account before rare ones are pruned (lossy counting). */
+  private static final int HABIT_MAX_DISTINCT = 4096;
+  private volatile LogisticCombiner combiner = LogisticCombiner.loadDefault();
   private static final java.util.Comparator<String[]> VALUE_ORDER = (x, y) -> {
     for (int k = 0; k < 4; k++) {
       int c = x[k].compareTo(y[k]);
@@ -54,6 +59,7 @@ public final class EvidenceAccountLinker implements AccountLinker {
   private static final class State {
     String username;
     IntCounter style;
+    IntCounter habits;
     int texts;
     float[] hourOfWeek;
     int events;
@@ -84,7 +90,11 @@ public final class EvidenceAccountLinker implements AccountLinker {
       if (styled && item.text() != null && !item.text().isBlank()) {
         if (s.style == null) s.style = new IntCounter(StyleProfiler.MAX_DISTINCT_FEATURES);
         StyleProfiler.profile(item.text(), s.style);
-        if (item.kind() != TextKind.THREAD_TITLE) s.texts++;
+        if (item.kind() != TextKind.THREAD_TITLE) {
+          s.texts++;
+          if (s.habits == null) s.habits = new IntCounter(HABIT_MAX_DISTINCT);
+          HabitProfiler.profile(item.text(), s.habits);
+        }
       }
       if (item.time() != null && item.kind() != TextKind.THREAD_TITLE) addTime(s, item.time());
     }
@@ -169,10 +179,18 @@ public final class EvidenceAccountLinker implements AccountLinker {
     synchronized (decisions) {
       d = new LinkedHashMap<>(decisions);
     }
-    LinkingPipeline pipeline = new LinkingPipeline(features());
+    LinkingPipeline pipeline = new LinkingPipeline(features(), combiner);
     IdentityResult result = pipeline.run(d);
     lastStats = pipeline.stats();
     return result;
+  }
+
+  /**
+   * Replaces the learned combiner (default: {@link LogisticCombiner#DEFAULT_RESOURCE}); null links by
+   * the evidence rules only. For calibration and tests.
+   */
+  public void combiner(LogisticCombiner model) {
+    this.combiner = model;
   }
 
   /** The compact features of everything fed so far (for diagnostics and calibration). */
@@ -180,6 +198,8 @@ public final class EvidenceAccountLinker implements AccountLinker {
     FeatureTable.Builder b = new FeatureTable.Builder();
     Map<Integer, Integer> df = new HashMap<>();
     Map<AccountKey, int[]> tops = new HashMap<>();
+    Map<Integer, Integer> habitDf = new HashMap<>();
+    int[] habitAccounts = {0};
     for (Map.Entry<AccountKey, State> e : accounts.entrySet()) {
       State s = e.getValue();
       synchronized (s) {
@@ -187,6 +207,10 @@ public final class EvidenceAccountLinker implements AccountLinker {
           int[] top = s.style.top(StyleProfiler.TOP_FEATURES);
           tops.put(e.getKey(), top);
           for (int f : top) df.merge(f, 1, Integer::sum);
+        }
+        if (s.habits != null && s.texts > 0) {
+          habitAccounts[0]++;
+          s.habits.forEach((m, c) -> habitDf.merge(m, 1, Integer::sum));
         }
       }
     }
@@ -208,6 +232,10 @@ public final class EvidenceAccountLinker implements AccountLinker {
         if (top != null) {
           StyleProfiler.StyleVector vec = StyleProfiler.vector(top, s.style, df, tops.size());
           b.style(i, vec.ids(), vec.vals(), s.texts, StyleProfiler.lshFeatures(top, df, tops.size()));
+        }
+        if (s.habits != null && s.texts > 0) {
+          StyleProfiler.StyleVector h = HabitProfiler.vector(s.habits, s.texts, habitDf, habitAccounts[0]);
+          b.habits(i, h.ids(), h.vals());
         }
         if (s.hourOfWeek != null) b.timing(i, s.hourOfWeek.clone(), s.events);
       }

@@ -93,6 +93,35 @@ class EvidenceAccountLinkerTest {
   }
 
   @Test
+  void learnedLinksRecordMethodVersionAndTheTermsBehindThem() {
+    java.util.List<String> names = org.webwatch.identity.internal.PairFeatures.NAMES;
+    double[] w = new double[names.size()];
+    double[] ones = new double[names.size()];
+    java.util.Arrays.fill(ones, 1);
+    w[names.indexOf("habit_cos_rel")] = 30; // a test model that trusts writing habits alone
+    var model = new org.webwatch.identity.internal.LogisticCombiner("test-1", names, new double[names.size()], ones, w, -3, 0.6);
+    EvidenceAccountLinker rulesOnly = (EvidenceAccountLinker) world(8, l -> {});
+    rulesOnly.combiner(null);
+    Map<AccountKey, String> before = persons(rulesOnly.link());
+    assertThat(before.get(STYLE_ONLY_A)).isNotEqualTo(before.get(STYLE_ONLY_B));
+    EvidenceAccountLinker learned = (EvidenceAccountLinker) world(8, l -> {});
+    learned.combiner(model);
+    IdentityResult r = learned.link();
+    assertThat(persons(r).get(STYLE_ONLY_A)).isEqualTo(persons(r).get(STYLE_ONLY_B));
+    var link = r.links().stream().filter(x -> java.util.Set.of(x.a(), x.b()).equals(java.util.Set.of(STYLE_ONLY_A, STYLE_ONLY_B)))
+        .findFirst().orElseThrow();
+    assertThat(link.method()).isEqualTo("learned-logistic");
+    assertThat(link.version()).isEqualTo("test-1");
+    assertThat(link.evidence()).anySatisfy(e -> {
+      assertThat(e.code()).isEqualTo("learned");
+      assertThat(e.detail()).contains("habit_cos_rel=").contains("threshold 0.6000");
+    });
+    assertThat(link.confidence()).isGreaterThanOrEqualTo(0.6);
+    // rule links keep their own method
+    assertThat(r.links()).anySatisfy(x -> assertThat(x.method()).isEqualTo("evidence-llr"));
+  }
+
+  @Test
   void sharedDonationAddressDoesNotGluePeople() {
     IdentityResult r = world(2, l -> {}).link();
     Map<AccountKey, String> p = persons(r);

@@ -29,6 +29,8 @@ public final class FeatureTable {
   final Map<Long, List<String>> valueItems;
   final int[][] styleIds;
   final float[][] styleVals;
+  final int[][] habitIds;
+  final float[][] habitVals;
   final int[] texts;
   final int[][] lshFeatures;
   final float[][] timing;
@@ -43,6 +45,8 @@ public final class FeatureTable {
     this.values = new int[n][];
     this.styleIds = new int[n][];
     this.styleVals = new float[n][];
+    this.habitIds = new int[n][];
+    this.habitVals = new float[n][];
     this.texts = new int[n];
     this.lshFeatures = new int[n][];
     this.timing = new float[n][];
@@ -57,6 +61,8 @@ public final class FeatureTable {
       values[i] = v == null ? new int[0] : v;
       styleIds[i] = b.styleIds.get(src);
       styleVals[i] = b.styleVals.get(src);
+      habitIds[i] = b.habitIds.get(src);
+      habitVals[i] = b.habitVals.get(src);
       texts[i] = b.texts.get(src);
       lshFeatures[i] = b.lshFeatures.get(src);
       timing[i] = b.timing.get(src);
@@ -94,6 +100,11 @@ public final class FeatureTable {
     return keys[i];
   }
 
+  /** Texts (posts and messages) behind account {@code i}'s style profile. */
+  public int texts(int i) {
+    return texts[i];
+  }
+
   public String stem(int i) {
     return stems[i];
   }
@@ -106,6 +117,8 @@ public final class FeatureTable {
     private final List<int[]> values = new ArrayList<>();
     private final List<int[]> styleIds = new ArrayList<>();
     private final List<float[]> styleVals = new ArrayList<>();
+    private final List<int[]> habitIds = new ArrayList<>();
+    private final List<float[]> habitVals = new ArrayList<>();
     private final List<Integer> texts = new ArrayList<>();
     private final List<int[]> lshFeatures = new ArrayList<>();
     private final List<float[]> timing = new ArrayList<>();
@@ -129,6 +142,8 @@ public final class FeatureTable {
       values.add(null);
       styleIds.add(null);
       styleVals.add(null);
+      habitIds.add(null);
+      habitVals.add(null);
       texts.add(0);
       lshFeatures.add(null);
       timing.add(null);
@@ -174,6 +189,13 @@ public final class FeatureTable {
       styleIds.set(account, ids);
       styleVals.set(account, vals);
       texts.set(account, textCount);
+    }
+
+    /** The writing-habit vector of an account ({@link HabitProfiler#vector}). */
+    public void habits(int account, int[] ids, float[] vals) {
+      if (ids.length != vals.length) throw new IllegalArgumentException("ids and vals differ in length");
+      habitIds.set(account, ids);
+      habitVals.set(account, vals);
     }
 
     public void timing(int account, float[] hourOfWeek, int eventCount) {

@@ -38,13 +38,49 @@ public final class LinkingPipeline {
   public static final int EXHAUSTIVE_STYLE_LIMIT = 1500;
   /** Evidence-code order in identities.csv. */
   public static final List<String> CODE_ORDER = List.of("analyst", "shared-pgp", "shared-btc", "shared-eth",
-      "shared-xmr", "shared-email", "shared-contact", "shared-media", "username", "style", "timing");
+      "shared-xmr", "shared-email", "shared-contact", "shared-media", "username", "style", "timing", "learned");
+  /** Evidence code of the learned combiner's verdict on a link it made. */
+  public static final String LEARNED_CODE = "learned";
 
   private final FeatureTable t;
+  private final LogisticCombiner combiner;
   private Stats stats;
 
+  /** The pipeline with the default learned combiner ({@link LogisticCombiner#loadDefault()}). */
   public LinkingPipeline(FeatureTable table) {
+    this(table, LogisticCombiner.loadDefault());
+  }
+
+  /** @param combiner learned combiner that may link pairs the rules do not; null: rules only */
+  public LinkingPipeline(FeatureTable table, LogisticCombiner combiner) {
     this.t = table;
+    this.combiner = combiner;
+  }
+
+  /** Candidate pairs with their features and whether the rules alone qualify them (for training). */
+  public record Candidates(long[] pairs, double[][] features, boolean[] ruleQualified) {}
+
+  /** Blocking + scoring + features of every candidate pair, without clustering (training, diagnostics). */
+  public Candidates candidates() {
+    int[] stemFrequency = stemFrequency();
+    PairSet candidates = new PairSet();
+    generateCandidates(candidates);
+    long[] pairs = candidates.distinct();
+    PairScorer scorer = new PairScorer(t, stemFrequency);
+    PairFeatures features = new PairFeatures(t, scorer, stemFrequency);
+    double[][] x = new double[pairs.length][];
+    boolean[] rule = new boolean[pairs.length];
+    IntStream.range(0, pairs.length).parallel().forEach(i -> {
+      int a = PairKeys.first(pairs[i]);
+      int b = PairKeys.second(pairs[i]);
+      x[i] = features.of(a, b);
+      rule[i] = qualifiesByRule(scorer.score(a, b), a, b);
+    });
+    return new Candidates(pairs, x, rule);
+  }
+
+  private boolean qualifiesByRule(PairScorer.Score s, int a, int b) {
+    return s.qualifies() && (t.site[a] != t.site[b] || s.strong() >= PairScorer.SAME_SITE_STRONG);
   }
 
   /** Counters of the last run (for benchmarks and summary.json). */
@@ -67,8 +103,19 @@ public final class LinkingPipeline {
     long t1 = System.nanoTime();
     PairScorer scorer = new PairScorer(t, stemFrequency);
     PairScorer.Score[] scores = new PairScorer.Score[pairs.length];
-    IntStream.range(0, pairs.length).parallel()
-        .forEach(i -> scores[i] = scorer.score(PairKeys.first(pairs[i]), PairKeys.second(pairs[i])));
+    PairFeatures features = new PairFeatures(t, scorer, stemFrequency);
+    // learned log-odds of pairs the rules leave out (NaN: not scored by the combiner)
+    double[] learned = new double[pairs.length];
+    IntStream.range(0, pairs.length).parallel().forEach(i -> {
+      int a = PairKeys.first(pairs[i]);
+      int b = PairKeys.second(pairs[i]);
+      scores[i] = scorer.score(a, b);
+      learned[i] = Double.NaN;
+      if (combiner != null && !qualifiesByRule(scores[i], a, b) && t.site[a] != t.site[b]) {
+        double z = combiner.logit(features.of(a, b));
+        if (1 / (1 + Math.exp(-z)) >= combiner.threshold()) learned[i] = z;
+      }
+    });
 
     long t2 = System.nanoTime();
     Set<Long> rejected = new HashSet<>();
@@ -84,11 +131,21 @@ public final class LinkingPipeline {
     LongList edges = new LongList();
     List<Double> edgeScores = new ArrayList<>();
     Map<Long, PairScorer.Score> qualified = new HashMap<>();
+    Map<Long, Double> byModel = new HashMap<>();
+    double thresholdLogit = combiner == null ? 0 : Math.log(combiner.threshold() / (1 - combiner.threshold()));
     for (int i = 0; i < pairs.length; i++) {
       PairScorer.Score s = scores[i];
-      if (!s.qualifies() || rejected.contains(pairs[i])) continue;
+      if (rejected.contains(pairs[i])) continue;
       boolean sameSite = t.site[PairKeys.first(pairs[i])] == t.site[PairKeys.second(pairs[i])];
-      if (sameSite && s.strong() < PairScorer.SAME_SITE_STRONG) continue;
+      if (!qualifiesByRule(s, PairKeys.first(pairs[i]), PairKeys.second(pairs[i]))) {
+        if (Double.isNaN(learned[i])) continue;
+        // a learned link weighs in clustering like a rule link just over the threshold, more the surer it is
+        edges.add(pairs[i]);
+        edgeScores.add(Math.max(s.total(), PairScorer.LINK_THRESHOLD + learned[i] - thresholdLogit));
+        qualified.put(pairs[i], s);
+        byModel.put(pairs[i], learned[i]);
+        continue;
+      }
       if (sameSite) strongPairs.add(pairs[i]);
       edges.add(pairs[i]);
       edgeScores.add(s.total());
@@ -100,7 +157,7 @@ public final class LinkingPipeline {
     ConstrainedClustering clustering = new ConstrainedClustering(t.site, strongPairs, rejected, PairScorer.LINK_THRESHOLD);
     int[] cluster = clustering.cluster(confirmed.stream().mapToLong(Long::longValue).toArray(), edges.toArray(), es, new LongList());
     long t3 = System.nanoTime();
-    IdentityResult result = assemble(cluster, edges.toArray(), qualified, new HashSet<>(confirmed), scorer);
+    IdentityResult result = assemble(cluster, edges.toArray(), qualified, byModel, new HashSet<>(confirmed), scorer, features);
     long t4 = System.nanoTime();
     stats = new Stats(n, pairs.length, edges.size(), (int) IntStream.of(cluster).distinct().count(), oversized,
         (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
@@ -134,7 +191,8 @@ public final class LinkingPipeline {
     return values.oversizedBlocks() + names.oversizedBlocks() + style.oversizedBlocks();
   }
 
-  private IdentityResult assemble(int[] cluster, long[] edges, Map<Long, PairScorer.Score> qualified, Set<Long> confirmed, PairScorer scorer) {
+  private IdentityResult assemble(int[] cluster, long[] edges, Map<Long, PairScorer.Score> qualified, Map<Long, Double> byModel,
+      Set<Long> confirmed, PairScorer scorer, PairFeatures features) {
     int n = t.size();
     double[] confidence = new double[n];
     List<Set<String>> codes = new ArrayList<>(n);
@@ -154,14 +212,24 @@ public final class LinkingPipeline {
       int b = PairKeys.second(k);
       List<Evidence> evidence = new ArrayList<>(explained.get(i));
       double conf;
+      String method = METHOD;
+      String version = VERSION;
       if (confirmed.contains(k)) {
         evidence.add(0, new Evidence("analyst", "confirmed", 1.0, "analyst decision " + t.keys[a] + " = " + t.keys[b]));
         conf = 1.0;
+      } else if (byModel.containsKey(k)) {
+        double z = byModel.get(k);
+        conf = 1 / (1 + Math.exp(-z));
+        method = LogisticCombiner.METHOD;
+        version = combiner.version();
+        evidence.add(new Evidence(LEARNED_CODE, String.format(java.util.Locale.ROOT, "p=%.4f", conf), Math.round(z * 1000) / 1000.0,
+            String.format(java.util.Locale.ROOT, "%s %s, threshold %.4f: %s", LogisticCombiner.METHOD, combiner.version(), combiner.threshold(),
+                combiner.explain(features.of(a, b)))));
       } else {
         conf = qualified.get(k).confidence();
       }
       conf = Math.round(conf * 10000) / 10000.0;
-      links.add(new AccountLink(t.keys[a], t.keys[b], conf, METHOD, VERSION, List.copyOf(evidence)));
+      links.add(new AccountLink(t.keys[a], t.keys[b], conf, method, version, List.copyOf(evidence)));
       for (int x : new int[] {a, b}) {
         confidence[x] = Math.max(confidence[x], conf);
         if (codes.get(x) == null) codes.set(x, new HashSet<>());

@@ -37,6 +37,7 @@ public final class UsernameSimilarity {
       if (Character.getType(c) == Character.NON_SPACING_MARK) continue;
       b.append(c);
     }
+    dropNumbersAndTags(b);
     // digits at either end are affixes (years, counters), digits inside are leetspeak
     int from = 0;
     int to = b.length();
@@ -48,8 +49,45 @@ public final class UsernameSimilarity {
       if (c != 0) out.append(c);
     }
     String stem = out.toString();
+    // an x...x wrap ("xshadowfoxx") is decoration, like the xx prefixes
+    if (stem.length() - 2 >= MIN_STEM_LENGTH && stem.startsWith("x") && stem.endsWith("x") && !stem.startsWith("xx") && !stem.endsWith("xx")) {
+      stem = stem.substring(1, stem.length() - 1);
+    }
     stem = stripAffixes(stem);
     return stem;
+  }
+
+  /**
+   * Removes numbers that are not leetspeak — digit runs of 3 or more, or of 2 touching a
+   * separator ({@code wolf763_n}, {@code pirate503x}, {@code fox_12_k}) — and a one-letter tag after a final
+   * separator ({@code hollow-panda_p}). Single digits and pairs between letters stay ({@code h4ppy},
+   * {@code n1ght_0wl}, {@code c00l}): they are letters in disguise.
+   */
+  static void dropNumbersAndTags(StringBuilder b) {
+    int n = b.length();
+    if (n >= 3 && isSeparator(b.charAt(n - 2)) && Character.isLetter(b.charAt(n - 1)) && Character.isLetterOrDigit(b.charAt(n - 3))) {
+      b.setLength(n - 2);
+    }
+    int i = 0;
+    while (i < b.length()) {
+      if (!Character.isDigit(b.charAt(i))) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < b.length() && Character.isDigit(b.charAt(j))) j++;
+      boolean touchesSeparator = (i > 0 && isSeparator(b.charAt(i - 1))) || (j < b.length() && isSeparator(b.charAt(j)));
+      boolean inside = i > 0 && j < b.length();
+      if (inside && (j - i >= 3 || j - i >= 2 && touchesSeparator)) {
+        b.delete(i, j);
+      } else {
+        i = j;
+      }
+    }
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '_' || c == '-' || c == '.' || c == ' ';
   }
 
   private static char canonical(char c) {

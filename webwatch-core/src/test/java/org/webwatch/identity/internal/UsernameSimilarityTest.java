@@ -16,6 +16,18 @@ class UsernameSimilarityTest {
   }
 
   @Test
+  void numbersTagsAndWrapsAreAffixesButLeetStays() {
+    String s = UsernameSimilarity.stem("happy_wolf");
+    assertThat(UsernameSimilarity.stem("happy_wolf763_n")).isEqualTo(s); // number inside, then a one-letter tag
+    assertThat(UsernameSimilarity.stem("happy-wolf_k")).isEqualTo(s);
+    assertThat(UsernameSimilarity.stem("xhappy_wolf503x")).isEqualTo(s); // x..x wrap around a numbered name
+    assertThat(UsernameSimilarity.stem("h4ppy_w0lf")).isEqualTo(s); // single digits are letters in disguise
+    assertThat(UsernameSimilarity.stem("n1ght_0wl")).isEqualTo(UsernameSimilarity.stem("nightowl"));
+    assertThat(UsernameSimilarity.stem("c00lcat")).isEqualTo(UsernameSimilarity.stem("coolcat")); // a pair between letters too
+    assertThat(UsernameSimilarity.stem("happy_wolfman")).isNotEqualTo(s);
+  }
+
+  @Test
   void shortOrEmptyNamesKeepNoAffixStripping() {
     assertThat(UsernameSimilarity.stem("99")).isEmpty();
     assertThat(UsernameSimilarity.stem(null)).isEmpty();
