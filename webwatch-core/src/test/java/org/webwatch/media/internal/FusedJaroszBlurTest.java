@@ -27,7 +27,7 @@ class FusedJaroszBlurTest {
       int h = s[1];
       float[] luma = new float[w * h];
       for (int i = 0; i < luma.length; i++) luma[i] = PdqCore.luma(rnd.nextInt(256), rnd.nextInt(256), rnd.nextInt(256));
-      float[] expected = reference(luma.clone(), w, h);
+      float[] expected = ReferenceJaroszBlur.blurDecimate(luma, w, h);
       float[] got = new float[64 * 64];
       blur.blurDecimate((r, out, off) -> System.arraycopy(luma, r * w, out, off, w), w, h, got);
       for (int i = 0; i < 64 * 64; i++) {
@@ -57,50 +57,5 @@ class FusedJaroszBlurTest {
   void rejectsEmptyImage() {
     assertThatThrownBy(() -> new FusedJaroszBlur().blurDecimate((r, o, f) -> {}, 0, 5, new float[4096]))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  /** Reference structure: full horizontal and vertical passes twice, then decimation. */
-  private static float[] reference(float[] b1, int w, int h) {
-    float[] b2 = new float[w * h];
-    int wr = (w + 127) / 128;
-    int wc = (h + 127) / 128;
-    for (int k = 0; k < 2; k++) {
-      for (int i = 0; i < h; i++) box(b1, i * w, b2, i * w, w, 1, wr);
-      for (int j = 0; j < w; j++) box(b2, j, b1, j, h, w, wc);
-    }
-    float[] a = new float[64 * 64];
-    for (int i = 0; i < 64; i++) {
-      int ini = (int) (((i + 0.5) * h) / 64);
-      for (int j = 0; j < 64; j++) a[i * 64 + j] = b1[ini * w + (int) (((j + 0.5) * w) / 64)];
-    }
-    return a;
-  }
-
-  private static void box(float[] in, int io, float[] out, int oo, int n, int stride, int win) {
-    int half = (win + 2) / 2;
-    int ri = 0;
-    int li = 0;
-    int oi = 0;
-    float sum = 0;
-    float cnt = 0;
-    for (int t = 0; t < half - 1; t++, ri += stride) {
-      sum += in[io + ri];
-      cnt++;
-    }
-    for (int t = 0; t < win - half + 1; t++, ri += stride, oi += stride) {
-      sum += in[io + ri];
-      cnt++;
-      out[oo + oi] = sum / cnt;
-    }
-    for (int t = 0; t < n - win; t++, ri += stride, li += stride, oi += stride) {
-      sum += in[io + ri];
-      sum -= in[io + li];
-      out[oo + oi] = sum / cnt;
-    }
-    for (int t = 0; t < half - 1; t++, li += stride, oi += stride) {
-      sum -= in[io + li];
-      cnt--;
-      out[oo + oi] = sum / cnt;
-    }
   }
 }
