@@ -5,17 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.webwatch.identity.AccountLinker;
-import org.webwatch.identity.EvidenceAccountLinker;
 import org.webwatch.identity.network.GraphNetworkAnalyzer;
 import org.webwatch.identity.network.NetworkAnalyzer;
-import org.webwatch.media.HashSetInfo;
 import org.webwatch.media.KnownMedia;
 import org.webwatch.media.MediaClassifier;
-import org.webwatch.model.AccountKey;
 import org.webwatch.model.IdentifierOccurrence;
 import org.webwatch.signals.IdentifierExtractor;
 import org.webwatch.signals.IndicatorDetector;
@@ -57,13 +53,7 @@ final class Components {
 
   /** Name → version of each loaded hash set, for summary.json (keys {@code hash-set:NAME}). */
   static Map<String, String> hashSetVersions(MediaClassifier media) {
-    Map<String, String> out = new TreeMap<>();
-    if (media instanceof KnownMedia km) {
-      for (HashSetInfo s : km.sets()) {
-        out.put("hash-set:" + s.name(), (s.version() == null ? "" : s.version()) + " (" + s.entries() + " entries)");
-      }
-    }
-    return out;
+    return media instanceof KnownMedia km ? km.versions() : Map.of();
   }
 
   /** A fresh account linker per run; {@code dataOrNull} holds analyst link decisions when given. */
@@ -74,14 +64,7 @@ final class Components {
         decisions = new DecisionRepository(store).linkDecisions();
       }
     }
-    List<LinkDecision> fixed = decisions;
-    return () -> {
-      EvidenceAccountLinker linker = new EvidenceAccountLinker();
-      for (LinkDecision d : fixed) {
-        linker.decision(AccountKey.parse(d.accountA()), AccountKey.parse(d.accountB()), d.confirmed());
-      }
-      return linker;
-    };
+    return DecisionRepository.linkerWith(decisions);
   }
 
   static Supplier<NetworkAnalyzer> network() {

@@ -139,6 +139,16 @@ public final class KnownMedia implements MediaClassifier {
     }
   }
 
+  /**
+   * Name → version text of every loaded set, keyed {@code hash-set:NAME} as triage's
+   * {@code summary.json} records them ({@code "VERSION (N entries)"}).
+   */
+  public java.util.Map<String, String> versions() {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    for (HashSetInfo h : sets()) out.put("hash-set:" + h.name(), (h.version() == null ? "" : h.version()) + " (" + h.entries() + " entries)");
+    return out;
+  }
+
   public List<HashSetInfo> sets() {
     lock.readLock().lock();
     try {

@@ -77,7 +77,10 @@ class KnownMediaTest {
     assertThat(known.classify("s", "p", "u", att("a", null, null, BLUR_A_LOT, 100)).status()).isEqualTo(MediaStatus.NEW);
     assertThat(known.classify("s", "p", "u", att("a", null, null, BRIDGE, 100)).status()).isEqualTo(MediaStatus.KNOWN_PERCEPTUAL);
     assertThat(known.sets()).hasSize(3);
+    assertThat(known.versions()).hasSize(3).containsEntry("hash-set:pdq-set.csv", " (" + known.sets().stream()
+        .filter(h -> h.name().equals("pdq-set.csv")).findFirst().orElseThrow().entries() + " entries)");
     assertThat(known.removeSet("pdq-set.csv")).isTrue();
+    assertThat(known.versions()).doesNotContainKey("hash-set:pdq-set.csv");
     assertThat(known.classify("s", "p", "u", att("a", null, null, BRIDGE, 100)).status()).isEqualTo(MediaStatus.NEW);
     assertThat(known.removeSet("pdq-set.csv")).isFalse();
   }

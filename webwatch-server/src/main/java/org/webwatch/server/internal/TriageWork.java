@@ -8,15 +8,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Supplier;
 import org.webwatch.WebwatchException;
-import org.webwatch.identity.AccountLinker;
-import org.webwatch.identity.EvidenceAccountLinker;
 import org.webwatch.identity.network.GraphNetworkAnalyzer;
-import org.webwatch.media.HashSetInfo;
 import org.webwatch.media.KnownMedia;
-import org.webwatch.model.AccountKey;
 import org.webwatch.server.internal.jobs.JobProgress;
 import org.webwatch.server.internal.jobs.JobWork;
 import org.webwatch.signals.RuleIndicatorDetector;
@@ -115,16 +109,8 @@ final class TriageWork implements JobWork {
   }
 
   private static TriageComponents components(KnownMedia media, List<LinkDecision> decisions) {
-    Map<String, String> versions = new TreeMap<>();
-    for (HashSetInfo h : media.sets()) {
-      versions.put("hash-set:" + h.name(), (h.version() == null ? "" : h.version()) + " (" + h.entries() + " entries)");
-    }
-    Supplier<AccountLinker> linker = () -> {
-      EvidenceAccountLinker l = new EvidenceAccountLinker();
-      for (LinkDecision d : decisions) l.decision(AccountKey.parse(d.accountA()), AccountKey.parse(d.accountB()), d.confirmed());
-      return l;
-    };
-    return new TriageComponents(RuleIndicatorDetector.withDefaultRules(), new ValidatingIdentifierExtractor(), media, linker,
-        GraphNetworkAnalyzer::new, java.util.Optional.empty(), RiskModel.defaults(), versions);
+    return new TriageComponents(RuleIndicatorDetector.withDefaultRules(), new ValidatingIdentifierExtractor(), media,
+        DecisionRepository.linkerWith(decisions), GraphNetworkAnalyzer::new, java.util.Optional.empty(), RiskModel.defaults(),
+        media.versions());
   }
 }

@@ -5,8 +5,12 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.webwatch.casework.Decision;
 import org.webwatch.casework.DecisionKind;
+import org.webwatch.identity.AccountLinker;
+import org.webwatch.identity.EvidenceAccountLinker;
+import org.webwatch.model.AccountKey;
 import org.webwatch.store.WebwatchStore;
 import org.webwatch.store.internal.Jdbc;
 
@@ -56,6 +60,19 @@ public final class DecisionRepository {
           new LinkDecision(d.subject(), d.other(), d.kind() == DecisionKind.LINK_CONFIRMED, d.actor(), d.time()));
     }
     return List.copyOf(latest.values());
+  }
+
+  /**
+   * A fresh {@link EvidenceAccountLinker} per call with {@code decisions} applied (what every
+   * triage run, CLI or server job, links with), so analysts' confirmations and rejections hold.
+   */
+  public static Supplier<AccountLinker> linkerWith(List<LinkDecision> decisions) {
+    List<LinkDecision> fixed = List.copyOf(decisions);
+    return () -> {
+      EvidenceAccountLinker linker = new EvidenceAccountLinker();
+      for (LinkDecision d : fixed) linker.decision(AccountKey.parse(d.accountA()), AccountKey.parse(d.accountB()), d.confirmed());
+      return linker;
+    };
   }
 
   /**

@@ -36,6 +36,23 @@ class DecisionRepositoryTest {
   }
 
   @Test
+  void linkerWithAppliesDecisionsToEveryFreshLinker() {
+    java.util.function.Supplier<org.webwatch.identity.AccountLinker> linkers = DecisionRepository.linkerWith(java.util.List.of(
+        new LinkDecision("s1:a", "s2:b", true, "alice", 1), new LinkDecision("s1:a", "s3:c", false, "bob", 2)));
+    org.webwatch.identity.AccountLinker first = linkers.get();
+    assertThat(linkers.get()).isNotSameAs(first);
+    // three accounts with no shared evidence: only the analyst's confirmation joins two of them
+    for (String key : java.util.List.of("s1:a", "s2:b", "s3:c")) {
+      String[] p = key.split(":");
+      first.account(new org.webwatch.model.Account(p[1], p[0], "user" + p[1], null, null, null, java.util.Map.of(), java.util.Map.of()));
+    }
+    java.util.Map<String, String> person = new java.util.HashMap<>();
+    for (org.webwatch.model.PersonAssignment a : first.link().assignments()) person.put(a.account().toString(), a.person());
+    assertThat(person.get("s1:a")).isEqualTo(person.get("s2:b"));
+    assertThat(person.get("s3:c")).isNotEqualTo(person.get("s1:a"));
+  }
+
+  @Test
   void watchlistAndNotes() {
     CaseRepository c = new CaseRepository(WebwatchStore.open(dir));
     c.watch("person", "P1", "alice", "check weekly", 1);
