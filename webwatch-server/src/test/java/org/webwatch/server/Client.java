@@ -76,6 +76,14 @@ public final class Client {
   }
 
   /** Logs in through the form; returns the login POST response. Picks up the page's CSRF token on success. */
+  /** A client on {@code port} signed in as the fixture user {@code user} ({@link Fixture#password}); fails if refused. */
+  public static Client loggedIn(int port, String user) {
+    Client c = new Client(port);
+    int status = c.login(user, Fixture.password(user)).statusCode();
+    if (status != 302) throw new AssertionError("login as " + user + " answered " + status + ", expected 302");
+    return c;
+  }
+
   public HttpResponse<String> login(String user, String password) {
     HttpResponse<String> page = get("/login");
     Matcher m = LOGIN_FIELD.matcher(page.body());

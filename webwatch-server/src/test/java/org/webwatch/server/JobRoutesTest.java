@@ -60,9 +60,7 @@ class JobRoutesTest {
   }
 
   static Client as(String role) {
-    Client c = new Client(server.port());
-    assertThat(c.login(role, Fixture.password(role)).statusCode()).isEqualTo(302);
-    return c;
+    return Client.loggedIn(server.port(), role);
   }
 
   /** A multipart POST; a {@code byte[]} value is sent as a file part named after the key's "filename" entry. */

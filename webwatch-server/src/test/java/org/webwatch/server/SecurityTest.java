@@ -36,9 +36,7 @@ class SecurityTest {
   }
 
   static Client as(String role) {
-    Client c = new Client(server.port());
-    assertThat(c.login(role, Fixture.password(role)).statusCode()).isEqualTo(302);
-    return c;
+    return Client.loggedIn(server.port(), role);
   }
 
   @Test
