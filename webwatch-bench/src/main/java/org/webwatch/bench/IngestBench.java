@@ -23,7 +23,7 @@ import org.webwatch.store.WebwatchStore;
  * posts/s of each, their ratio and the peak heap of each phase. A plain main (not JMH): one
  * import of a million posts is the unit of work, and its warm-up is part of what users see.
  *
- * <pre>java -Xmx1g -cp webwatch-bench/target/benchmarks.jar org.webwatch.bench.IngestBench [posts] [workdir]</pre>
+ * <pre>java -Xmx1g -XX:+UseParallelGC -cp webwatch-bench/target/benchmarks.jar org.webwatch.bench.IngestBench [posts] [workdir] [index-ram-buffer-mb]</pre>
  */
 public final class IngestBench {
   private IngestBench() {}
@@ -31,6 +31,7 @@ public final class IngestBench {
   public static void main(String[] args) throws IOException {
     long posts = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
     Path work = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("webwatch-ingest-bench");
+    double ramMb = args.length > 2 ? Double.parseDouble(args[2]) : org.webwatch.store.search.FullTextIndex.DEFAULT_RAM_BUFFER_MB;
     Path cap = work.resolve("capture");
     long t0 = System.nanoTime();
     if (!Files.exists(cap.resolve("capture.json"))) {
@@ -42,6 +43,7 @@ public final class IngestBench {
     long c1 = cpu();
     long t1 = System.nanoTime();
     long[] seen = new long[1];
+    ThreadCpu parseThreads = new ThreadCpu();
     ReadReport parse = new CaptureReader().read(cap, new CaptureVisitor() {
       @Override
       public void post(Post p) {
@@ -51,6 +53,7 @@ public final class IngestBench {
     double parseSecs = secs(t1);
     double parseCpu = (cpu() - c1) / 1e9;
     long parseHeap = peakHeap();
+    var parseByThread = parseThreads.stop();
     System.out.printf("parse-only: %,d records in %.2f s = %,.0f posts/s (process CPU %.2f s), peak heap %,d MiB%n",
         parse.accepted(), parseSecs, posts / parseSecs, parseCpu, parseHeap >> 20);
 
@@ -61,14 +64,22 @@ public final class IngestBench {
     long c2 = cpu();
     long t2 = System.nanoTime();
     ImportResult r;
+    ThreadCpu importThreads = new ThreadCpu();
     try (WebwatchStore store = WebwatchStore.open(data)) {
-      r = new ImportService(store).importCapture(cap);
+      long[] lastProgress = new long[1];
+      r = new ImportService(store).importCapture(cap, org.webwatch.store.ImportOptions.defaults().withIndexRamBufferMb(ramMb)
+          .withProgress(n -> lastProgress[0] = System.nanoTime()));
+      System.out.printf("records read and handed over after %.2f s; commit tail (deferred SQL indexes, SQL commit, last Lucene flush) %.2f s%n",
+          (lastProgress[0] - t2) / 1e9, secs(lastProgress[0]));
     }
     double importSecs = secs(t2);
     double importCpu = (cpu() - c2) / 1e9;
     long importHeap = peakHeap();
+    var importByThread = importThreads.stop();
     System.out.printf("import (SQLite + Lucene): %,d records, %,d documents in %.2f s = %,.0f posts/s (process CPU %.2f s), peak heap %,d MiB%n",
         r.accepted(), r.indexed(), importSecs, posts / importSecs, importCpu, importHeap >> 20);
+    System.out.println("parse-only CPU by thread: " + ThreadCpu.describe(parseByThread, parseCpu));
+    System.out.println("import CPU by thread: " + ThreadCpu.describe(importByThread, importCpu));
     System.out.printf("import / parse-only: wall %.2f, CPU %.2f; store %,d bytes%n", importSecs / parseSecs, importCpu / parseCpu, size(data));
     System.out.printf("load average during the run: %.1f on %d cores%n",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());

@@ -4,21 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 import org.webwatch.casework.Role;
+import org.webwatch.model.TextKind;
 import org.webwatch.store.WebwatchStore;
+import org.webwatch.store.search.FullTextIndex;
 import org.webwatch.store.search.IndexSchema;
+import org.webwatch.store.search.IndexedText;
 import org.webwatch.store.triage.TriageResultImporter;
 import org.webwatch.store.users.UserRepository;
 
@@ -110,19 +104,7 @@ public final class Fixture {
   }
 
   private static void add(IndexWriter w, String site, String kind, String id, String account, long time, String text) throws Exception {
-    Document d = new Document();
-    d.add(new StringField(IndexSchema.KEY, IndexSchema.key(site, kind, id), Field.Store.YES));
-    d.add(new StringField(IndexSchema.SITE, site, Field.Store.YES));
-    d.add(new SortedDocValuesField(IndexSchema.SITE, new BytesRef(site)));
-    d.add(new StringField(IndexSchema.KIND, kind, Field.Store.YES));
-    d.add(new SortedDocValuesField(IndexSchema.KIND, new BytesRef(kind)));
-    d.add(new StringField(IndexSchema.ID, id, Field.Store.YES));
-    d.add(new StringField(IndexSchema.ACCOUNT, account, Field.Store.YES));
-    d.add(new LongPoint(IndexSchema.TIME, time));
-    d.add(new StoredField(IndexSchema.TIME, time));
-    d.add(new NumericDocValuesField(IndexSchema.TIME, time));
-    d.add(new TextField(IndexSchema.TEXT, text, Field.Store.YES));
-    d.add(new StringField(IndexSchema.CAPTURE, "cap", Field.Store.YES));
-    w.addDocument(d);
+    // the importer's own document layout, so the search tests follow the schema
+    w.addDocument(FullTextIndex.document(new IndexedText(site, TextKind.fromCode(kind), id, account, java.time.Instant.ofEpochMilli(time), text), "cap"));
   }
 }

@@ -97,7 +97,7 @@ class ImportServiceTest {
   void secondaryIndexesSurviveBulkImportAndRefusal() throws Exception {
     try (WebwatchStore store = WebwatchStore.open(tmp.resolve("data"))) {
       List<String> before = indexes(store);
-      assertThat(before).contains("post_author", "post_thread", "attachment_item");
+      assertThat(before).contains("post_author", "post_reply_to", "attachment_item");
       // refused after posts were written into the empty tables (indexes dropped in the transaction)
       assertThatThrownBy(() -> new ImportService(store).importCapture(bombZip("bomb0"))).isInstanceOf(CaptureRefusedException.class);
       assertThat(indexes(store)).isEqualTo(before);

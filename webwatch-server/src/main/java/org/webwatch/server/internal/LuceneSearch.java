@@ -103,7 +103,7 @@ public final class LuceneSearch {
           String frag = hl.getBestFragments(analyzer.tokenStream(IndexSchema.TEXT, text), text, 3, " … ");
           if (frag == null || frag.isEmpty()) frag = new SimpleHTMLEncoder().encodeText(text.length() > 300 ? text.substring(0, 300) + "…" : text);
           var t = d.getField(IndexSchema.TIME);
-          hits.add(new Hit(d.get(IndexSchema.SITE), d.get(IndexSchema.KIND), d.get(IndexSchema.ID), d.get(IndexSchema.ACCOUNT),
+          hits.add(new Hit(d.get(IndexSchema.SITE), d.get(IndexSchema.KIND), IndexSchema.stored(d, IndexSchema.ID), IndexSchema.stored(d, IndexSchema.ACCOUNT),
               t == null || t.numericValue() == null ? 0 : t.numericValue().longValue(), frag, sd.score));
         }
         Map<String, Long> sites = new TreeMap<>();

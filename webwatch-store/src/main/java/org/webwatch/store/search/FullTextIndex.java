@@ -103,13 +103,13 @@ public final class FullTextIndex implements AutoCloseable {
   /** The Lucene document of {@code t}, last written by {@code capture}. */
   public static Document document(IndexedText t, String capture) {
     Document d = new Document();
-    d.add(new StringField(IndexSchema.KEY, t.key(), Field.Store.YES));
+    d.add(new StringField(IndexSchema.KEY, t.key(), Field.Store.NO));
     d.add(new StringField(IndexSchema.SITE, t.site(), Field.Store.YES));
     d.add(new SortedDocValuesField(IndexSchema.SITE, new BytesRef(t.site())));
     d.add(new StringField(IndexSchema.KIND, t.kind().code(), Field.Store.YES));
     d.add(new SortedDocValuesField(IndexSchema.KIND, new BytesRef(t.kind().code())));
-    d.add(new StringField(IndexSchema.ID, t.id(), Field.Store.YES));
-    if (t.account() != null) d.add(new StringField(IndexSchema.ACCOUNT, t.account(), Field.Store.YES));
+    d.add(new StoredField(IndexSchema.ID, t.id()));
+    if (t.account() != null) d.add(new StoredField(IndexSchema.ACCOUNT, t.account()));
     if (t.time() != null) {
       long ms = t.time().toEpochMilli();
       d.add(new LongPoint(IndexSchema.TIME, ms));
@@ -117,7 +117,7 @@ public final class FullTextIndex implements AutoCloseable {
       d.add(new NumericDocValuesField(IndexSchema.TIME, ms));
     }
     d.add(new TextField(IndexSchema.TEXT, t.text(), Field.Store.YES));
-    d.add(new StringField(IndexSchema.CAPTURE, capture, Field.Store.YES));
+    d.add(new StoredField(IndexSchema.CAPTURE, capture));
     return d;
   }
 
@@ -127,18 +127,18 @@ public final class FullTextIndex implements AutoCloseable {
    * {@code BytesRef}s and the document list per text). Not thread-safe: one per thread.
    */
   static final class DocumentBuilder {
-    private final StringField key = new StringField(IndexSchema.KEY, "", Field.Store.YES);
+    private final StringField key = new StringField(IndexSchema.KEY, "", Field.Store.NO);
     private final StringField site = new StringField(IndexSchema.SITE, "", Field.Store.YES);
     private final SortedDocValuesField siteDv = new SortedDocValuesField(IndexSchema.SITE, new BytesRef());
     private final StringField kind = new StringField(IndexSchema.KIND, "", Field.Store.YES);
     private final SortedDocValuesField kindDv = new SortedDocValuesField(IndexSchema.KIND, new BytesRef());
-    private final StringField id = new StringField(IndexSchema.ID, "", Field.Store.YES);
-    private final StringField account = new StringField(IndexSchema.ACCOUNT, "", Field.Store.YES);
+    private final StoredField id = new StoredField(IndexSchema.ID, "");
+    private final StoredField account = new StoredField(IndexSchema.ACCOUNT, "");
     private final LongPoint timePoint = new LongPoint(IndexSchema.TIME, 0L);
     private final StoredField timeStored = new StoredField(IndexSchema.TIME, 0L);
     private final NumericDocValuesField timeDv = new NumericDocValuesField(IndexSchema.TIME, 0L);
     private final TextField text = new TextField(IndexSchema.TEXT, "", Field.Store.YES);
-    private final StringField capture = new StringField(IndexSchema.CAPTURE, "", Field.Store.YES);
+    private final StoredField capture = new StoredField(IndexSchema.CAPTURE, "");
     private final Document doc = new Document();
     // sites and kinds are few: their doc-values bytes are encoded once
     private final Map<String, BytesRef> bytes = new java.util.HashMap<>();
@@ -277,7 +277,7 @@ public final class FullTextIndex implements AutoCloseable {
   public void prepareCommit(String captureId) {
     drain();
     try {
-      writer.setLiveCommitData(Map.of("capture", captureId).entrySet());
+      writer.setLiveCommitData(Map.of("capture", captureId, "schema", IndexSchema.VERSION).entrySet());
       writer.prepareCommit();
       prepared = true;
     } catch (IOException e) {
@@ -360,7 +360,7 @@ public final class FullTextIndex implements AutoCloseable {
           var live = leaf.reader().getLiveDocs();
           for (int i = 0; i < leaf.reader().maxDoc(); i++) {
             if (live != null && !live.get(i)) continue;
-            out.add(sf.document(i, java.util.Set.of(IndexSchema.KEY)).get(IndexSchema.KEY));
+            out.add(IndexSchema.key(sf.document(i)));
           }
         }
       }

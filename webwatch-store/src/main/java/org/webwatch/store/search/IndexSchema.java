@@ -9,31 +9,56 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
  * (search in the server and CLI) both use these names so that neither owns the other.
  *
  * <ul>
- *   <li>{@link #KEY}: {@code site/kind/id} — unique; StringField, stored (updates replace by it)
- *   <li>{@link #SITE}, {@link #KIND}, {@link #ID}, {@link #ACCOUNT}: StringField, stored, plus
- *       SortedDocValuesField of the same name on SITE and KIND for faceting
+ *   <li>{@link #KEY}: {@code site/kind/id} — unique; StringField, NOT stored (updates replace by
+ *       it; {@link #key(Document)} rebuilds it from the stored parts)
+ *   <li>{@link #SITE}, {@link #KIND}: StringField, stored, plus SortedDocValuesField of the same
+ *       name for faceting (both are search filters)
+ *   <li>{@link #ID}, {@link #ACCOUNT}, {@link #CAPTURE} (the capture that last wrote the
+ *       document): StoredField only. Nothing searches by them, and indexing a unique id per
+ *       document was a fifth of the import's indexing CPU (term-hash lookups; docs/benchmarks.md).
  *   <li>{@link #TIME}: LongPoint + StoredField (epoch millis) + NumericDocValuesField for sorting
  *   <li>{@link #TEXT}: TextField, stored (for highlighting), analysed by {@link #analyzer()};
  *       the default search field. For messages the subject is prepended; for thread titles it
  *       is the title.
- *   <li>{@link #CAPTURE}: StringField, stored — the capture that last wrote the document
  * </ul>
+ *
+ * <p>Indexes written before schema 2 held {@code id}, {@code account} and {@code capture} as
+ * indexed StringFields and the key stored. Lucene refuses to change a field's index options,
+ * so the stored-only fields have new names and readers use {@link #stored}, which falls back
+ * to the old names: an old index keeps working and can be appended to.
  */
 public final class IndexSchema {
   public static final String KEY = "key";
   public static final String SITE = "site";
   public static final String KIND = "kind";
-  public static final String ID = "id";
-  public static final String ACCOUNT = "account";
+  public static final String ID = "item_id";
+  public static final String ACCOUNT = "item_account";
   public static final String TIME = "time";
   public static final String TEXT = "text";
-  public static final String CAPTURE = "capture";
+  public static final String CAPTURE = "item_capture";
+  /** The current schema, recorded in every commit's user data as {@code schema}. */
+  public static final String VERSION = "2";
+
+  private static final java.util.Map<String, String> LEGACY = java.util.Map.of(ID, "id", ACCOUNT, "account", CAPTURE, "capture");
 
   private IndexSchema() {}
 
   /** The document key of an item: {@code site/kind/id}, kind being a {@code TextKind} code. */
   public static String key(String site, String kind, String id) {
     return site + "/" + kind + "/" + id;
+  }
+
+  /** A stored value of {@code d}, read under its schema-1 name when the document predates schema 2. */
+  public static String stored(org.apache.lucene.document.Document d, String field) {
+    String v = d.get(field);
+    if (v == null && LEGACY.containsKey(field)) v = d.get(LEGACY.get(field));
+    return v;
+  }
+
+  /** The key of a stored document (schema 2 does not store it; schema 1 did). */
+  public static String key(org.apache.lucene.document.Document d) {
+    String stored = d.get(KEY);
+    return stored != null ? stored : key(d.get(SITE), d.get(KIND), stored(d, ID));
   }
 
   /** The analyzer used at index and query time (Unicode word segmentation, lower-casing). */

@@ -63,4 +63,60 @@ class FullTextIndexTest {
     }
     assertThat(FullTextIndex.keys(dir)).containsExactly("s1/post/1", "s1/post/2");
   }
+
+  @Test
+  void anIndexWrittenWithSchemaOneStillReadsAndTakesNewDocuments() throws Exception {
+    Path dir = tmp.resolve("legacy");
+    // schema 1: id, account and capture indexed as StringFields under their old names, key stored
+    try (var d = org.apache.lucene.store.FSDirectory.open(dir);
+        var w = new org.apache.lucene.index.IndexWriter(d, new org.apache.lucene.index.IndexWriterConfig(IndexSchema.analyzer()))) {
+      Document old = new Document();
+      old.add(new org.apache.lucene.document.StringField(IndexSchema.KEY, "s1/post/1", org.apache.lucene.document.Field.Store.YES));
+      old.add(new org.apache.lucene.document.StringField(IndexSchema.SITE, "s1", org.apache.lucene.document.Field.Store.YES));
+      old.add(new org.apache.lucene.document.SortedDocValuesField(IndexSchema.SITE, new org.apache.lucene.util.BytesRef("s1")));
+      old.add(new org.apache.lucene.document.StringField(IndexSchema.KIND, "post", org.apache.lucene.document.Field.Store.YES));
+      old.add(new org.apache.lucene.document.SortedDocValuesField(IndexSchema.KIND, new org.apache.lucene.util.BytesRef("post")));
+      old.add(new org.apache.lucene.document.LongPoint(IndexSchema.TIME, 0L));
+      old.add(new org.apache.lucene.document.StoredField(IndexSchema.TIME, 0L));
+      old.add(new org.apache.lucene.document.NumericDocValuesField(IndexSchema.TIME, 0L));
+      old.add(new org.apache.lucene.document.StringField("id", "1", org.apache.lucene.document.Field.Store.YES));
+      old.add(new org.apache.lucene.document.StringField("account", "17", org.apache.lucene.document.Field.Store.YES));
+      old.add(new org.apache.lucene.document.StringField("capture", "c0", org.apache.lucene.document.Field.Store.YES));
+      old.add(new org.apache.lucene.document.TextField(IndexSchema.TEXT, "old text", org.apache.lucene.document.Field.Store.YES));
+      w.addDocument(old);
+      w.commit();
+    }
+    try (FullTextIndex ix = FullTextIndex.open(dir, 16)) {
+      ix.add(new IndexedText("s1", TextKind.POST, "1", "18", Instant.EPOCH, "replaced text"), "c1");
+      ix.add(new IndexedText("s1", TextKind.POST, "2", "17", Instant.EPOCH, "new text"), "c1");
+      ix.commit("c1");
+    }
+    // the old document was replaced by key, the new one added; both readable through stored()
+    assertThat(FullTextIndex.keys(dir)).containsExactly("s1/post/1", "s1/post/2");
+    try (var d = org.apache.lucene.store.FSDirectory.open(dir); var r = org.apache.lucene.index.DirectoryReader.open(d)) {
+      Document first = r.storedFields().document(0);
+      assertThat(IndexSchema.stored(first, IndexSchema.ACCOUNT)).isIn("18", "17");
+      for (int i = 0; i < r.maxDoc(); i++) {
+        Document doc = r.storedFields().document(i);
+        assertThat(IndexSchema.stored(doc, IndexSchema.CAPTURE)).isEqualTo("c1");
+        assertThat(doc.get("id")).isNull();
+      }
+      assertThat(r.getIndexCommit().getUserData()).containsEntry("schema", IndexSchema.VERSION);
+    }
+  }
+
+  @Test
+  void schemaOneDocumentsAreReadUnderTheirOldNames() {
+    Document old = new Document();
+    old.add(new org.apache.lucene.document.StoredField(IndexSchema.KEY, "s1/post/9"));
+    old.add(new org.apache.lucene.document.StoredField("id", "9"));
+    old.add(new org.apache.lucene.document.StoredField("account", "17"));
+    assertThat(IndexSchema.stored(old, IndexSchema.ID)).isEqualTo("9");
+    assertThat(IndexSchema.stored(old, IndexSchema.ACCOUNT)).isEqualTo("17");
+    assertThat(IndexSchema.key(old)).isEqualTo("s1/post/9");
+    Document now = FullTextIndex.document(new IndexedText("s2", TextKind.MESSAGE, "4", null, null, "hi"), "c");
+    assertThat(IndexSchema.key(now)).isEqualTo("s2/message/4");
+    assertThat(now.getField(IndexSchema.KEY).fieldType().stored()).isFalse();
+    assertThat(now.getField(IndexSchema.ID).fieldType().indexOptions()).isEqualTo(org.apache.lucene.index.IndexOptions.NONE);
+  }
 }
