@@ -55,6 +55,8 @@ public final class CaptureReader {
 
   private final ReaderLimits limits;
   private final ObjectMapper mapper;
+  /** Reads one line into a tree; built once, because ObjectMapper.readTree resolves the JsonNode type on every call. */
+  private final com.fasterxml.jackson.databind.ObjectReader trees;
 
   public CaptureReader() {
     this(ReaderLimits.defaults());
@@ -66,6 +68,7 @@ public final class CaptureReader {
     this.mapper = new ObjectMapper()
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.trees = mapper.readerFor(JsonNode.class);
   }
 
   public ReaderLimits limits() {
@@ -217,7 +220,7 @@ public final class CaptureReader {
       }
       JsonNode node;
       try {
-        node = mapper.readTree(b, off, len);
+        node = trees.readTree(b, off, len);
       } catch (JsonProcessingException e) {
         reject(file, line, "-", "invalid JSON: " + e.getOriginalMessage());
         return;

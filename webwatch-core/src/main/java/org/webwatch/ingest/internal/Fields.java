@@ -3,8 +3,6 @@ package org.webwatch.ingest.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,7 +79,7 @@ final class Fields {
     }
     String s = n.textValue();
     try {
-      return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      return IsoTimestamps.parse(s);
     } catch (DateTimeParseException e) {
       throw new Reject(path, "invalid timestamp '" + clip(s) + "': expected ISO-8601 with an offset or Z (2019-03-02T21:14:00Z) or integer Unix seconds");
     }
