@@ -24,6 +24,8 @@ import org.webwatch.WebwatchException;
 public final class WebwatchStore implements AutoCloseable {
   public static final String DEFAULT_DATA_DIR = "webwatch-data";
   public static final String DATABASE_FILE = "webwatch.db";
+  /** Page size of a new database file, in bytes. */
+  public static final int PAGE_SIZE = 8192;
 
   private final Path dataDir;
   private final SQLiteDataSource dataSource;
@@ -41,19 +43,38 @@ public final class WebwatchStore implements AutoCloseable {
       throw new WebwatchException(
           WebwatchException.Kind.INVALID_INPUT, "cannot create data directory " + dataDir + ": " + e.getMessage(), e);
     }
+    Path file = dataDir.resolve(DATABASE_FILE).toAbsolutePath();
+    if (!Files.exists(file)) createDatabase(file);
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(30_000);
     SQLiteDataSource ds = new SQLiteDataSource(config);
-    ds.setUrl("jdbc:sqlite:" + dataDir.resolve(DATABASE_FILE).toAbsolutePath());
+    ds.setUrl("jdbc:sqlite:" + file);
     Flyway.configure(WebwatchStore.class.getClassLoader())
         .dataSource(ds)
         .locations("classpath:db/migration")
         .load()
         .migrate();
     return new WebwatchStore(dataDir, ds);
+  }
+
+  /**
+   * Creates the database file with {@link #PAGE_SIZE} pages. The page size must be set before
+   * anything writes the first page, and switching to WAL does (so the pooled configuration,
+   * which sets WAL on open, cannot do it); an existing file keeps its own page size. 8 KiB pages
+   * made a bulk import's inserts, index build and commit 10-28 % cheaper than 4 KiB
+   * (docs/store.md, "Performance design").
+   */
+  private static void createDatabase(Path file) {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("PRAGMA page_size = " + PAGE_SIZE);
+      st.execute("PRAGMA journal_mode = WAL");
+    } catch (java.sql.SQLException e) {
+      throw new WebwatchException(WebwatchException.Kind.INVALID_INPUT, "cannot create database " + file + ": " + e.getMessage(), e);
+    }
   }
 
   public Path dataDir() {
