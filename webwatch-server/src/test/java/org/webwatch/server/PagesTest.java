@@ -93,6 +93,11 @@ class PagesTest {
     assertThat(api.path("result").path("kinds").path("message").asLong()).isEqualTo(1);
     assertThat(inv.get("/search?q=%22unbalanced").statusCode()).isEqualTo(400);
     assertThat(inv.get("/api/search?q=upload").body()).contains("entry-by-production");
+    // the field filters the search page advertises (site:, kind:, account:) match
+    JsonNode byAccount = JSON.readTree(inv.get("/api/search?q=account:a1%20AND%20kids").body());
+    assertThat(byAccount.path("result").path("total").asLong()).isEqualTo(1);
+    JsonNode bySite = JSON.readTree(inv.get("/api/search?q=site:s2%20AND%20kids").body());
+    assertThat(bySite.path("result").path("total").asLong()).isEqualTo(1);
   }
 
   @Test

@@ -81,7 +81,7 @@ public final class LuceneSearch {
     Analyzer analyzer = IndexSchema.analyzer();
     Query parsed;
     try {
-      parsed = new QueryParser(IndexSchema.TEXT, analyzer).parse(q);
+      parsed = new QueryParser(IndexSchema.TEXT, IndexSchema.queryAnalyzer()).parse(q);
     } catch (ParseException e) {
       throw new WebwatchException(WebwatchException.Kind.INVALID_INPUT, "query syntax: " + e.getMessage().lines().findFirst().orElse(""));
     }

@@ -109,7 +109,7 @@ public final class FullTextIndex implements AutoCloseable {
     d.add(new StringField(IndexSchema.KIND, t.kind().code(), Field.Store.YES));
     d.add(new SortedDocValuesField(IndexSchema.KIND, new BytesRef(t.kind().code())));
     d.add(new StoredField(IndexSchema.ID, t.id()));
-    if (t.account() != null) d.add(new StoredField(IndexSchema.ACCOUNT, t.account()));
+    if (t.account() != null) d.add(new StringField(IndexSchema.ACCOUNT, t.account(), Field.Store.YES));
     if (t.time() != null) {
       long ms = t.time().toEpochMilli();
       d.add(new LongPoint(IndexSchema.TIME, ms));
@@ -133,7 +133,7 @@ public final class FullTextIndex implements AutoCloseable {
     private final StringField kind = new StringField(IndexSchema.KIND, "", Field.Store.YES);
     private final SortedDocValuesField kindDv = new SortedDocValuesField(IndexSchema.KIND, new BytesRef());
     private final StoredField id = new StoredField(IndexSchema.ID, "");
-    private final StoredField account = new StoredField(IndexSchema.ACCOUNT, "");
+    private final StringField account = new StringField(IndexSchema.ACCOUNT, "", Field.Store.YES);
     private final LongPoint timePoint = new LongPoint(IndexSchema.TIME, 0L);
     private final StoredField timeStored = new StoredField(IndexSchema.TIME, 0L);
     private final NumericDocValuesField timeDv = new NumericDocValuesField(IndexSchema.TIME, 0L);

@@ -13,17 +13,18 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
  *       it; {@link #key(Document)} rebuilds it from the stored parts)
  *   <li>{@link #SITE}, {@link #KIND}: StringField, stored, plus SortedDocValuesField of the same
  *       name for faceting (both are search filters)
- *   <li>{@link #ID}, {@link #ACCOUNT}, {@link #CAPTURE} (the capture that last wrote the
- *       document): StoredField only. Nothing searches by them, and indexing a unique id per
- *       document was a fifth of the import's indexing CPU (term-hash lookups; docs/benchmarks.md).
+ *   <li>{@link #ACCOUNT}: StringField, stored (the search page offers {@code account:17})
+ *   <li>{@link #ID}, {@link #CAPTURE} (the capture that last wrote the document): StoredField
+ *       only. Nothing searches by them, and indexing a unique id per document was a fifth of the
+ *       import's indexing CPU (term-hash lookups; docs/benchmarks.md).
  *   <li>{@link #TIME}: LongPoint + StoredField (epoch millis) + NumericDocValuesField for sorting
  *   <li>{@link #TEXT}: TextField, stored (for highlighting), analysed by {@link #analyzer()};
  *       the default search field. For messages the subject is prepended; for thread titles it
  *       is the title.
  * </ul>
  *
- * <p>Indexes written before schema 2 held {@code id}, {@code account} and {@code capture} as
- * indexed StringFields and the key stored. Lucene refuses to change a field's index options,
+ * <p>Indexes written before schema 2 held {@code id} and {@code capture} as indexed
+ * StringFields and the key stored. Lucene refuses to change a field's index options,
  * so the stored-only fields have new names and readers use {@link #stored}, which falls back
  * to the old names: an old index keeps working and can be appended to.
  */
@@ -32,14 +33,14 @@ public final class IndexSchema {
   public static final String SITE = "site";
   public static final String KIND = "kind";
   public static final String ID = "item_id";
-  public static final String ACCOUNT = "item_account";
+  public static final String ACCOUNT = "account";
   public static final String TIME = "time";
   public static final String TEXT = "text";
   public static final String CAPTURE = "item_capture";
   /** The current schema, recorded in every commit's user data as {@code schema}. */
   public static final String VERSION = "2";
 
-  private static final java.util.Map<String, String> LEGACY = java.util.Map.of(ID, "id", ACCOUNT, "account", CAPTURE, "capture");
+  private static final java.util.Map<String, String> LEGACY = java.util.Map.of(ID, "id", CAPTURE, "capture");
 
   private IndexSchema() {}
 
@@ -64,5 +65,16 @@ public final class IndexSchema {
   /** The analyzer used at index and query time (Unicode word segmentation, lower-casing). */
   public static Analyzer analyzer() {
     return new StandardAnalyzer();
+  }
+
+  /**
+   * The analyzer for parsing user queries: {@link #analyzer()} for the text, but the exact-value
+   * fields ({@code site:}, {@code kind:}, {@code account:}) are taken as typed, since they are
+   * indexed unanalysed (a lower-cased {@code account:User_A} would never match).
+   */
+  public static Analyzer queryAnalyzer() {
+    Analyzer exact = new org.apache.lucene.analysis.core.KeywordAnalyzer();
+    return new org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper(analyzer(),
+        java.util.Map.of(SITE, exact, KIND, exact, ACCOUNT, exact));
   }
 }
