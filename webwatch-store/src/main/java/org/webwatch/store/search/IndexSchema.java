@@ -1,7 +1,6 @@
 package org.webwatch.store.search;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 
 /**
  * The Lucene document schema of the full-text index under {@code <data>/index}: one document
@@ -64,7 +63,7 @@ public final class IndexSchema {
 
   /** The analyzer used at index and query time (Unicode word segmentation, lower-casing). */
   public static Analyzer analyzer() {
-    return new StandardAnalyzer();
+    return new TextAnalyzer();
   }
 
   /**
