@@ -156,6 +156,8 @@ public final class LinkingOnGenerated {
     for (int i = 0; i < t.size(); i++) idx.put(t.key(i), i);
     var scorer = new org.webwatch.identity.internal.PairScorer(t, new int[t.size()]);
     java.util.List<double[]> pos = new java.util.ArrayList<>();
+    java.util.List<double[]> posF = new java.util.ArrayList<>();
+    java.util.List<double[]> negF = new java.util.ArrayList<>();
     Map<String, Integer> stems = new HashMap<>();
     int[] freq = new int[t.size()];
     for (int i = 0; i < t.size(); i++) stems.merge(t.stem(i), 1, Integer::sum);
@@ -166,6 +168,7 @@ public final class LinkingOnGenerated {
       Integer b = idx.get(new AccountKey(r.get("site_b"), r.get("account_b")));
       if (a != null && b != null) {
         pos.add(scorer.raw(a, b));
+        if (Math.min(t.texts(a), t.texts(b)) >= 3) posF.add(new org.webwatch.identity.internal.PairFeatures(t, scorer, freq).of(a, b));
         var sc = new org.webwatch.identity.internal.PairScorer(t, freq).score(a, b);
         String bucket = (sc.qualifies() ? "LINK " : "miss ") + (sc.strong() > 0 ? "S" : "-") + (sc.username() > 0.5 ? "U" : "-")
             + (sc.style() > 0.5 ? "Y" : sc.style() < -0.5 ? "y" : "-") + (sc.timing() > 0.5 ? "T" : sc.timing() < -0.5 ? "t" : "-");
@@ -181,6 +184,18 @@ public final class LinkingOnGenerated {
       int b = rnd.nextInt(t.size());
       if (a == b || java.util.Objects.equals(person.get(t.key(a)), person.get(t.key(b)))) continue;
       neg.add(scorer.raw(a, b));
+      if (Math.min(t.texts(a), t.texts(b)) >= 3 && negF.size() < 100_000) negF.add(new org.webwatch.identity.internal.PairFeatures(t, scorer, freq).of(a, b));
+    }
+    for (String f : List.of("habit_token_idf", "habit_contradiction", "habit_token_jaccard", "habit_category_agree", "offset_agree_few")) {
+      int kk = org.webwatch.identity.internal.PairFeatures.NAMES.indexOf(f);
+      for (var set : List.of(posF, negF)) {
+        double[] v = set.stream().mapToDouble(x -> x[kk]).sorted().toArray();
+        StringBuilder sb = new StringBuilder(f + (set == posF ? " TRUE(>=3 texts) " : " RANDOM(>=3 texts) ") + v.length + ":");
+        for (double q : new double[] {0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 0.9999}) {
+          if (v.length > 0) sb.append(String.format(" q%s=%.3f", q, v[Math.min(v.length - 1, (int) (q * v.length))]));
+        }
+        System.out.println(sb);
+      }
     }
     System.out.println("true pairs by signals (S strong, U username, Y/y style +/-, T/t timing +/-): " + buckets);
     String[] names = {"style", "timing", "jw"};

@@ -28,6 +28,9 @@ import org.webwatch.model.AccountKey;
  * stems of username pairs blocking misses.
  */
 public final class LinkingTrain {
+  /** Version written into the fitted model; bump when features or training data change. */
+  static final String MODEL_VERSION = "2.0.0";
+
   /** Share of true pairs that are candidates, by the truth's evidence class (blocking recall caps linking recall). */
   private static void coverage(FeatureTable t, LinkingPipeline.Candidates c, Path dir) {
     Map<AccountKey, Integer> idx = new HashMap<>();
@@ -49,6 +52,26 @@ public final class LinkingTrain {
       }
     }
     by.forEach((k, v) -> System.out.printf("  candidates among true %-10s %d/%d%n", k, v[1], v[0]));
+    // what habit-combination blocking alone proposes (all that is left of style blocking at scale)
+    long[] habit = new LinkingPipeline(t, null).habitCandidatePairs();
+    java.util.Set<Long> hs = new java.util.HashSet<>();
+    for (long p : habit) hs.add(p);
+    Map<String, int[]> hb = new java.util.TreeMap<>();
+    for (Csv.Row r : Csv.read(dir.resolve("truth/links.csv"), "site_a", "account_a", "site_b", "account_b", "evidence")) {
+      Integer a = idx.get(new AccountKey(r.get("site_a"), r.get("account_a")));
+      Integer b = idx.get(new AccountKey(r.get("site_b"), r.get("account_b")));
+      String ev = r.get("evidence");
+      String cls = ev.matches(".*shared-(btc|eth|xmr|email|contact|pgp).*") ? "identifier" : ev.contains("shared-media") ? "media"
+          : ev.contains("username") ? "username" : "hard";
+      int minTexts = a == null || b == null ? 0 : Math.min(t.texts(a), t.texts(b));
+      for (String label : new String[] {cls, cls + (minTexts >= 3 ? " >=3 texts" : " <3 texts")}) {
+        int[] v = hb.computeIfAbsent(label, k -> new int[2]);
+        v[0]++;
+        if (a != null && b != null && !a.equals(b) && hs.contains(PairKeys.of(a, b))) v[1]++;
+      }
+    }
+    System.out.printf("  habit blocking alone: %d candidate pairs%n", habit.length);
+    hb.forEach((k, v) -> System.out.printf("    habit candidates among true %-20s %d/%d%n", k, v[1], v[0]));
   }
 
   public static void main(String[] args) throws IOException {
@@ -86,7 +109,7 @@ public final class LinkingTrain {
     int[] labels = y.stream().mapToInt(Integer::intValue).toArray();
     boolean[] already = new boolean[labels.length];
     for (int i = 0; i < already.length; i++) already[i] = rule.get(i);
-    LogisticCombiner fit = LogisticCombiner.train("1.0.0", PairFeatures.NAMES, x, labels, l2, 0.5, PairFeatures.signs());
+    LogisticCombiner fit = LogisticCombiner.train(MODEL_VERSION, PairFeatures.NAMES, x, labels, l2, 0.5, PairFeatures.signs());
     double[] p = new double[labels.length];
     for (int i = 0; i < p.length; i++) p[i] = fit.probability(x.get(i));
     double threshold = LogisticCombiner.thresholdFor(p, labels, already, minPrecision);
@@ -100,7 +123,7 @@ public final class LinkingTrain {
     System.out.printf("threshold %.4f for pairwise precision >= %.3f: tp %d fp %d fn(candidates) %d%n", threshold, minPrecision, tp, fp, fn);
     double thr = Math.min(threshold, 0.9999);
     LogisticCombiner model = fit.withThreshold(thr);
-    String about = "Learned account-linking combiner v1: L2-regularised logistic regression (l2=" + l2 + ") over PairFeatures, fitted by "
+    String about = "Learned account-linking combiner " + MODEL_VERSION + ": L2-regularised logistic regression (l2=" + l2 + ") over PairFeatures, fitted by "
         + "LinkingTrain on the blocking candidate pairs of generated TUNING seeds (" + seeds + "); threshold = lowest probability keeping "
         + "pairwise candidate precision >= " + minPrecision + " together with the rule links. Links only cross-site pairs the rules leave out. "
         + "See docs/identity.md.";

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.webwatch.identity.internal.FeatureTable;
 import org.webwatch.identity.internal.HabitProfiler;
+import org.webwatch.identity.internal.HabitTokens;
 import org.webwatch.identity.internal.IntCounter;
 import org.webwatch.identity.internal.LinkingPipeline;
 import org.webwatch.identity.internal.LogisticCombiner;
@@ -58,6 +59,8 @@ public final class EvidenceAccountLinker implements AccountLinker {
 
   private static final class State {
     String username;
+    /** Sign-off marker of the account signature ({@link HabitProfiler#signOffMarker}); 0: none. */
+    int signOff;
     IntCounter style;
     IntCounter habits;
     int texts;
@@ -76,6 +79,7 @@ public final class EvidenceAccountLinker implements AccountLinker {
     State s = state(account.key());
     synchronized (s) {
       s.username = account.username();
+      s.signOff = HabitProfiler.signOffMarker(account.signature(), account.username());
     }
   }
 
@@ -200,6 +204,8 @@ public final class EvidenceAccountLinker implements AccountLinker {
     Map<AccountKey, int[]> tops = new HashMap<>();
     Map<Integer, Integer> habitDf = new HashMap<>();
     int[] habitAccounts = {0};
+    Map<Integer, Integer> heavyPresence = new HashMap<>();
+    int[] heavy = {0};
     for (Map.Entry<AccountKey, State> e : accounts.entrySet()) {
       State s = e.getValue();
       synchronized (s) {
@@ -211,9 +217,14 @@ public final class EvidenceAccountLinker implements AccountLinker {
         if (s.habits != null && s.texts > 0) {
           habitAccounts[0]++;
           s.habits.forEach((m, c) -> habitDf.merge(m, 1, Integer::sum));
+          if (s.texts >= HabitTokens.HEAVY_TEXTS) {
+            heavy[0]++;
+            s.habits.forEach((m, c) -> heavyPresence.merge(m, 1, Integer::sum));
+          }
         }
       }
     }
+    java.util.Set<Integer> vocabulary = HabitTokens.vocabulary(heavyPresence, heavy[0]);
     // sorted keys and sorted values: the same input gives the same result whatever the feeding order
     List<AccountKey> keys = new ArrayList<>(accounts.keySet());
     keys.sort(null);
@@ -238,6 +249,9 @@ public final class EvidenceAccountLinker implements AccountLinker {
           b.habits(i, h.ids(), h.vals());
         }
         if (s.hourOfWeek != null) b.timing(i, s.hourOfWeek.clone(), s.events);
+        if (s.texts > 0 || s.signOff != 0) {
+          b.habitTokens(i, HabitTokens.reliable(s.habits, s.texts, s.signOff, vocabulary), s.texts > 0 ? HabitTokens.categories(s.habits, s.texts) : null);
+        }
       }
     }
     return b.build();

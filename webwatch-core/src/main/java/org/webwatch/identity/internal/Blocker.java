@@ -34,6 +34,14 @@ public final class Blocker {
 
   /** Emits the pairs of every block of 2..cap distinct accounts into {@code out}. */
   public void emit(PairSet out) {
+    emit(out, null);
+  }
+
+  /**
+   * Like {@link #emit(PairSet)}, and adds the key of every block skipped as oversized to
+   * {@code oversizedKeys} (when not null), so the caller can split those blocks by a second key.
+   */
+  public void emit(PairSet out, LongList oversizedKeys) {
     Arrays.sort(entries, 0, size);
     int start = 0;
     while (start < size) {
@@ -44,6 +52,7 @@ public final class Blocker {
       for (int i = start; i < end; i++) if (i == start || entries[i] != entries[i - 1]) distinct++;
       if (distinct > cap) {
         oversizedBlocks++;
+        if (oversizedKeys != null) oversizedKeys.add(block);
       } else if (distinct >= 2) {
         for (int i = start; i < end; i++) {
           for (int j = i + 1; j < end; j++) {

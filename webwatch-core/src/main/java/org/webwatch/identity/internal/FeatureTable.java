@@ -35,6 +35,16 @@ public final class FeatureTable {
   final int[][] lshFeatures;
   final float[][] timing;
   final int[] events;
+  /** Reliable habit tokens per account ({@link HabitTokens}), as sorted dense token indexes; null: none. */
+  final int[][] tokens;
+  /** Per dense token: {@code ln(N/df)} over the N accounts with tokens. */
+  final float[] tokenIdf;
+  /** Per dense token: accounts holding it. */
+  final int[] tokenDf;
+  /** Category shares per account ({@link HabitTokens#categories}); null: no texts. */
+  final byte[][] habitCategories;
+  /** Per category slot: {@code ln(N/n)}, n of the N observed accounts having it as dominant value ({@link HabitTokens#dominant}). */
+  final float[] slotIdf;
 
   private FeatureTable(Builder b, AccountKey[] keys, int[] order) {
     int n = keys.length;
@@ -90,6 +100,45 @@ public final class FeatureTable {
       }
     }
     sitesOf.forEach((v, bits) -> valueSites[v] = bits.cardinality());
+    this.habitCategories = new byte[n][];
+    int[][] raw = new int[n][];
+    Map<Integer, Integer> df = new HashMap<>();
+    int holders = 0;
+    for (int i = 0; i < n; i++) {
+      habitCategories[i] = b.habitCategories.get(order[i]);
+      raw[i] = b.tokens.get(order[i]);
+      if (raw[i] == null || raw[i].length == 0) continue;
+      holders++;
+      for (int m : raw[i]) df.merge(m, 1, Integer::sum);
+    }
+    // dense token ids in marker order, so the same input gives the same ids
+    Map<Integer, Integer> dense = new HashMap<>();
+    this.tokens = new int[n][];
+    final int accountsWithTokens = holders;
+    for (int i = 0; i < n; i++) {
+      if (raw[i] == null || raw[i].length == 0) continue;
+      int[] kept = HabitTokens.prune(raw[i], m -> df.get(m), accountsWithTokens);
+      int[] d = new int[kept.length];
+      for (int k = 0; k < kept.length; k++) d[k] = dense.computeIfAbsent(kept[k], m -> dense.size());
+      Arrays.sort(d);
+      tokens[i] = d;
+    }
+    int[] slotCount = new int[HabitTokens.CATEGORY_SLOTS];
+    int observed = 0;
+    for (int i = 0; i < n; i++) {
+      int[] d = HabitTokens.dominant(habitCategories[i], texts[i]);
+      if (habitCategories[i] == null || texts[i] < HabitTokens.CATEGORY_MIN_TEXTS) continue;
+      observed++;
+      for (int k : d) if (k >= 0) slotCount[k]++;
+    }
+    this.slotIdf = new float[HabitTokens.CATEGORY_SLOTS];
+    for (int k = 0; k < slotIdf.length; k++) slotIdf[k] = slotCount[k] == 0 ? 0f : (float) Math.log((double) observed / slotCount[k]);
+    this.tokenIdf = new float[dense.size()];
+    this.tokenDf = new int[dense.size()];
+    dense.forEach((m, d) -> {
+      tokenDf[d] = df.get(m);
+      tokenIdf[d] = (float) Math.log((double) accountsWithTokens / df.get(m));
+    });
   }
 
   public int size() {
@@ -123,6 +172,8 @@ public final class FeatureTable {
     private final List<int[]> lshFeatures = new ArrayList<>();
     private final List<float[]> timing = new ArrayList<>();
     private final List<Integer> events = new ArrayList<>();
+    private final List<int[]> tokens = new ArrayList<>();
+    private final List<byte[]> habitCategories = new ArrayList<>();
     private final Map<String, Integer> valueIds = new HashMap<>();
     private final List<String> valueCode = new ArrayList<>();
     private final List<String> valueText = new ArrayList<>();
@@ -148,6 +199,8 @@ public final class FeatureTable {
       lshFeatures.add(null);
       timing.add(null);
       events.add(0);
+      tokens.add(null);
+      habitCategories.add(null);
       return i;
     }
 
@@ -196,6 +249,18 @@ public final class FeatureTable {
       if (ids.length != vals.length) throw new IllegalArgumentException("ids and vals differ in length");
       habitIds.set(account, ids);
       habitVals.set(account, vals);
+    }
+
+    /**
+     * The reliable habit tokens of an account ({@link HabitTokens#reliable}: marker ids) and its
+     * category shares ({@link HabitTokens#categories}; null when it has no texts).
+     */
+    public void habitTokens(int account, int[] markers, byte[] categories) {
+      if (categories != null && categories.length != HabitTokens.CATEGORY_SLOTS) {
+        throw new IllegalArgumentException("need " + HabitTokens.CATEGORY_SLOTS + " category shares");
+      }
+      tokens.set(account, markers);
+      habitCategories.set(account, categories);
     }
 
     public void timing(int account, float[] hourOfWeek, int eventCount) {

@@ -2,6 +2,7 @@ package org.webwatch.identity.internal;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -90,6 +91,49 @@ public final class HabitProfiler {
 
   public static boolean isWord(int marker) {
     return (marker & NS_WORD) != 0;
+  }
+
+  /** Marker ids of every sentence ending {@link #ending} can return, in that order (a person keeps one ending). */
+  public static final List<String> ENDINGS = List.of("...", "!!", "emoticon", "!", "?", ".", "lol", "none", "symbol");
+  /** Marker ids of sentence-initial case: lower, upper, other. */
+  public static final List<String> CASES = List.of("lower", "upper", "other");
+
+  /** The marker id of sentence ending {@code e} (one of {@link #ENDINGS}). */
+  public static int endingMarker(String e) {
+    return id("end:" + e);
+  }
+
+  /** The marker id of sentence-initial case {@code c} (one of {@link #CASES}). */
+  public static int caseMarker(String c) {
+    return id("case:" + c);
+  }
+
+  /** The marker id of "line breaks between sentences". */
+  public static int newlineMarker() {
+    return id("sep:newline");
+  }
+
+  /**
+   * The sign-off of an account signature as the same marker a closing line of a post gives
+   * ({@code tail:cheers}), or 0 when the signature has none: its first line, cut before the
+   * first label ({@code "PGP:"}, {@code "|"}) or word with a digit, must be 1..{@link #SIGN_OFF_MAX_WORDS}
+   * words and not the account's own user name (a signature that only repeats the name says nothing).
+   */
+  public static int signOffMarker(String signature, String username) {
+    if (signature == null || signature.isBlank()) return 0;
+    String first = signature.strip().split("\\n", 2)[0];
+    StringBuilder kept = new StringBuilder();
+    int words = 0;
+    for (String w : first.split("\\s+")) {
+      if (w.isEmpty()) continue;
+      if (w.equals("|") || w.endsWith(":") || w.chars().anyMatch(Character::isDigit) && WORD.matcher(w).matches()) break;
+      if (words++ > 0) kept.append(' ');
+      kept.append(w);
+    }
+    if (words == 0 || words > SIGN_OFF_MAX_WORDS) return 0;
+    String t = kept.toString().toLowerCase(Locale.ROOT);
+    if (username != null && t.equals(username.strip().toLowerCase(Locale.ROOT))) return 0;
+    return id("tail:" + t);
   }
 
   private static int id(String marker) {

@@ -186,9 +186,96 @@ public final class LinkingPipeline {
       if (!exhaustive && t.lshFeatures[i] != null && t.texts[i] >= PairScorer.STYLE_MIN_TEXTS) MinHashLsh.addBands(i, t.lshFeatures[i], style);
     }
     values.emit(out);
-    names.emit(out);
+    LongList oversizedNames = new LongList();
+    names.emit(out, oversizedNames);
     style.emit(out);
-    return values.oversizedBlocks() + names.oversizedBlocks() + style.oversizedBlocks();
+    Blocker split = splitOversizedNames(oversizedNames);
+    split.emit(out);
+    Blocker habits = habitBlocks();
+    habits.emit(out);
+    return values.oversizedBlocks() + split.oversizedBlocks() + style.oversizedBlocks() + habits.oversizedBlocks();
+  }
+
+  /** Candidate pairs proposed by habit combinations alone ({@link HabitBlocker}; for diagnostics). */
+  public long[] habitCandidatePairs() {
+    PairSet out = new PairSet();
+    habitBlocks().emit(out);
+    return out.distinct();
+  }
+
+  /** Offset code of account {@code i} as a habit pseudo-token (after the dense token ids), or -1 without enough events. */
+  private int offsetCode(int i) {
+    if (t.timing[i] == null || t.events[i] < PairScorer.TIMING_MIN_EVENTS) return -1;
+    return t.tokenIdf.length + 12 + TimingSimilarity.inferredUtcOffset(t.timing[i]);
+  }
+
+  private Blocker habitBlocks() {
+    int n = t.size();
+    int[] offsetDf = new int[25];
+    int[] offset = new int[n];
+    int holders = 0;
+    for (int i = 0; i < n; i++) {
+      offset[i] = offsetCode(i);
+      if (offset[i] >= 0) offsetDf[offset[i] - t.tokenIdf.length]++;
+      if (t.tokens[i] != null) holders++;
+    }
+    Blocker habits = new Blocker(HabitBlocker.BLOCK_CAP);
+    HabitBlocker blocker = new HabitBlocker(Math.max(1, holders));
+    for (int i = 0; i < n; i++) {
+      int[] tok = t.tokens[i];
+      if (tok == null || t.texts[i] < HabitBlocker.MIN_TEXTS) continue;
+      int k = tok.length + (offset[i] >= 0 ? 1 : 0);
+      int[] codes = java.util.Arrays.copyOf(tok, k);
+      int[] df = new int[k];
+      for (int j = 0; j < tok.length; j++) df[j] = t.tokenDf[tok[j]];
+      if (offset[i] >= 0) df[k - 1] = offsetDf[offset[i] - t.tokenIdf.length];
+      if (offset[i] >= 0) codes[k - 1] = offset[i];
+      blocker.addKeys(i, codes, df, habits);
+    }
+    return habits;
+  }
+
+  /**
+   * Username blocks too large to pair out (a stem shared by more than the cap, common at 100k+
+   * accounts) are split by second keys that one person keeps across sites: the dominant
+   * sentence ending, the inferred UTC offset and the two rarest habit tokens. Accounts without
+   * any (no texts, no activity) stay unpaired, as before.
+   */
+  private Blocker splitOversizedNames(LongList oversized) {
+    Blocker split = new Blocker(USERNAME_BLOCK_CAP);
+    if (oversized.size() == 0) return split;
+    Set<Long> big = new HashSet<>();
+    for (int k = 0; k < oversized.size(); k++) big.add(oversized.get(k));
+    for (int i = 0; i < t.size(); i++) {
+      long[] second = secondKeys(i);
+      if (second.length == 0) continue;
+      for (String k : UsernameSimilarity.blockingKeys(t.stems[i])) {
+        long nk = PairKeys.hash(k) >>> Blocker.ACCOUNT_BITS;
+        if (!big.contains(nk)) continue;
+        for (long s : second) split.add(PairKeys.mix(nk * 0x9e3779b97f4a7c15L ^ s) >>> Blocker.ACCOUNT_BITS, i);
+      }
+    }
+    return split;
+  }
+
+  private long[] secondKeys(int i) {
+    LongList keys = new LongList();
+    byte[] c = t.habitCategories[i];
+    if (c != null && t.texts[i] >= HabitTokens.CATEGORY_MIN_TEXTS) {
+      int best = 0;
+      for (int k = 1; k < HabitProfiler.ENDINGS.size(); k++) if (c[k] > c[best]) best = k;
+      if (c[best] >= 50) keys.add(1000L + best);
+    }
+    int off = offsetCode(i);
+    if (off >= 0) keys.add(2000L + off);
+    int[] tok = t.tokens[i];
+    if (tok != null && t.texts[i] >= HabitBlocker.MIN_TEXTS) {
+      int[] rare = java.util.Arrays.stream(tok).boxed().filter(x -> t.tokenDf[x] >= 2)
+          .sorted((x, y) -> t.tokenDf[x] != t.tokenDf[y] ? Integer.compare(t.tokenDf[x], t.tokenDf[y]) : Integer.compare(x, y))
+          .limit(2).mapToInt(Integer::intValue).toArray();
+      for (int x : rare) keys.add(1_000_000L + x);
+    }
+    return keys.toArray();
   }
 
   private IdentityResult assemble(int[] cluster, long[] edges, Map<Long, PairScorer.Score> qualified, Map<Long, Double> byModel,

@@ -29,12 +29,21 @@ public final class PairFeatures {
       "username_x_timing",  // username_llr x timing_sim_rel
       "habit_cos_rel",      // (habit cosine - 0.3) x min(1, texts/5) (HabitProfiler; 0 without texts)
       "username_x_habit",   // username_llr x habit_cos_rel (a name match that the writing habits confirm)
-      "same_site");         // both accounts on one site
+      "same_site",          // both accounts on one site
+      "habit_token_idf",    // summed ln(N/df) of the reliable habit tokens both hold (HabitTokens), capped
+      "habit_contradiction", // ending / case / line breaks contradict, 0..3 x observation (HabitTokens.contradiction)
+      "username_x_tokens",  // username_llr x habit_token_idf / HABIT_IDF_SCALE
+      "username_x_contra",  // username_llr x habit_contradiction (a name match the habits contradict)
+      "habit_token_jaccard", // IDF-weighted Jaccard of the token sets x min(1, texts/HABIT_FULL_TEXTS)
+      "habit_category_agree", // same dominant ending / case / line breaks, ln(N/n) each (HabitTokens.agreement)
+      "offset_agree_few");  // like offset_agree_rel from 2 events on, x min(1, events/FEW_EVENTS_FULL)         // both accounts on one site
   /** Natural direction of each feature for {@link LogisticCombiner#train}: +1 evidence for, −1 against (same site). */
   public static int[] signs() {
     int[] s = new int[NAMES.size()];
     java.util.Arrays.fill(s, 1);
     s[NAMES.indexOf("same_site")] = -1;
+    s[NAMES.indexOf("habit_contradiction")] = -1;
+    s[NAMES.indexOf("username_x_contra")] = -1;
     return s;
   }
 
@@ -47,6 +56,15 @@ public final class PairFeatures {
   public static final double HABIT_CENTRE = 0.3;
   /** Texts per account from which the habit cosine counts in full. */
   public static final int HABIT_FULL_TEXTS = 5;
+
+  /** Shared habit-token evidence counted at most this much (nats). */
+  public static final double HABIT_IDF_CAP = 24.0;
+  /** Divisor of the shared habit-token IDF in its product with the username LLR. */
+  public static final double HABIT_IDF_SCALE = 10.0;
+
+  /** Events each account needs for {@code offset_agree_few}, and from which it counts in full. */
+  public static final int FEW_EVENTS_MIN = 2;
+  public static final int FEW_EVENTS_FULL = 8;
 
   private final FeatureTable t;
   private final PairScorer scorer;
@@ -127,6 +145,19 @@ public final class PairFeatures {
     }
     x[15] = u * x[14];
     x[16] = t.site[a] == t.site[b] ? 1 : 0;
+    x[17] = Math.min(HABIT_IDF_CAP, HabitTokens.sharedIdf(t.tokens[a], t.tokens[b], t.tokenIdf));
+    x[18] = HabitTokens.contradiction(t.habitCategories[a], t.texts[a], t.habitCategories[b], t.texts[b]);
+    x[19] = u * x[17] / HABIT_IDF_SCALE;
+    x[20] = u * x[18];
+    x[21] = HabitTokens.weightedJaccard(t.tokens[a], t.tokens[b], t.tokenIdf)
+        * Math.min(1.0, (double) Math.min(t.texts[a], t.texts[b]) / HABIT_FULL_TEXTS);
+    x[22] = HabitTokens.agreement(t.habitCategories[a], t.texts[a], t.habitCategories[b], t.texts[b], t.slotIdf);
+    int ev = Math.min(t.events[a], t.events[b]);
+    if (t.timing[a] != null && t.timing[b] != null && ev >= FEW_EVENTS_MIN) {
+      int d = Math.abs(TimingSimilarity.inferredUtcOffset(t.timing[a]) - TimingSimilarity.inferredUtcOffset(t.timing[b]));
+      d = Math.min(d, 24 - d);
+      x[23] = (d <= 1 ? 1 : d > 3 ? -1 : 0) * Math.min(1.0, (double) ev / FEW_EVENTS_FULL);
+    }
     return x;
   }
 

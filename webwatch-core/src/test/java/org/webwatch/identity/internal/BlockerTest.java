@@ -21,6 +21,19 @@ class BlockerTest {
   }
 
   @Test
+  void reportsTheKeysOfOversizedBlocks() {
+    Blocker b = new Blocker(2);
+    for (int i = 0; i < 3; i++) b.add(42, i);
+    b.add(5, 7);
+    b.add(5, 8);
+    LongList big = new LongList();
+    PairSet out = new PairSet();
+    b.emit(out, big);
+    assertThat(big.toArray()).containsExactly(42L);
+    assertThat(out.distinct()).containsExactly(PairKeys.of(7, 8));
+  }
+
+  @Test
   void pairSetDeduplicatesAndOrders() {
     PairSet p = new PairSet();
     p.add(5, 2);

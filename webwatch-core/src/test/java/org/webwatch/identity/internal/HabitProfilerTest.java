@@ -32,6 +32,19 @@ class HabitProfilerTest {
   }
 
   @Test
+  void signatureSignOffIsTheSameMarkerAsAPostsClosingLine() {
+    int[] post = HabitProfiler.markers("the mirror is slow.\nstay frosty");
+    int sig = HabitProfiler.signOffMarker("stay frosty | PGP: 4F2A 99B1", "wolf");
+    assertThat(sig).isNotZero();
+    assertThat(post).contains(sig);
+    assertThat(HabitProfiler.signOffMarker("Stay Frosty session: 05ab12", "wolf")).isEqualTo(sig);
+    assertThat(HabitProfiler.signOffMarker("wolf_99", "wolf_99")).isZero(); // only the name: says nothing
+    assertThat(HabitProfiler.signOffMarker("this signature is far too long to be a sign-off", "x")).isZero();
+    assertThat(HabitProfiler.signOffMarker(null, "x")).isZero();
+    assertThat(HabitProfiler.signOffMarker("   ", "x")).isZero();
+  }
+
+  @Test
   void sameWriterIsCloserThanAnotherWriterOnTheSameTopics() {
     List<String> w1a = List.of("tbh the mirror is slow lol\ncheers", "tbh teh forum is down again lol\ncheers", "ok thx for teh link lol\ncheers");
     List<String> w1b = List.of("tbh teh mirror works lol\ncheers", "tbh new theme is ok lol\ncheers", "thx mate lol\ncheers");
