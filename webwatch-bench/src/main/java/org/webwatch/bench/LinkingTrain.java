@@ -35,8 +35,23 @@ public final class LinkingTrain {
   private static void coverage(FeatureTable t, LinkingPipeline.Candidates c, Path dir) {
     Map<AccountKey, Integer> idx = new HashMap<>();
     for (int i = 0; i < t.size(); i++) idx.put(t.key(i), i);
+    Map<String, int[]> by = countTruePairs(t, idx, dir, c.pairs(), false);
+    by.forEach((k, v) -> System.out.printf("  candidates among true %-10s %d/%d%n", k, v[1], v[0]));
+    // what habit-combination blocking alone proposes (all that is left of style blocking at scale)
+    long[] habit = new LinkingPipeline(t, null).habitCandidatePairs();
+    Map<String, int[]> hb = countTruePairs(t, idx, dir, habit, true);
+    System.out.printf("  habit blocking alone: %d candidate pairs%n", habit.length);
+    hb.forEach((k, v) -> System.out.printf("    habit candidates among true %-20s %d/%d%n", k, v[1], v[0]));
+  }
+
+  /**
+   * True pairs of the truth per evidence class (identifier, media, username, hard; with
+   * {@code byTexts} also split at 3 texts on the lighter side): {total, among {@code pairs}}.
+   * {@code SHOW_MISSED=1} lists the username pairs missing from {@code pairs} (full coverage only).
+   */
+  private static Map<String, int[]> countTruePairs(FeatureTable t, Map<AccountKey, Integer> idx, Path dir, long[] pairs, boolean byTexts) {
     java.util.Set<Long> cand = new java.util.HashSet<>();
-    for (long p : c.pairs()) cand.add(p);
+    for (long p : pairs) cand.add(p);
     Map<String, int[]> by = new java.util.TreeMap<>();
     for (Csv.Row r : Csv.read(dir.resolve("truth/links.csv"), "site_a", "account_a", "site_b", "account_b", "evidence")) {
       Integer a = idx.get(new AccountKey(r.get("site_a"), r.get("account_a")));
@@ -44,34 +59,19 @@ public final class LinkingTrain {
       String ev = r.get("evidence");
       String cls = ev.matches(".*shared-(btc|eth|xmr|email|contact|pgp).*") ? "identifier" : ev.contains("shared-media") ? "media"
           : ev.contains("username") ? "username" : "hard";
-      int[] v = by.computeIfAbsent(cls, k -> new int[2]);
-      v[0]++;
-      if (a != null && b != null && !a.equals(b) && cand.contains(PairKeys.of(a, b))) v[1]++;
-      else if (cls.equals("username") && a != null && b != null && System.getenv("SHOW_MISSED") != null) {
+      boolean found = a != null && b != null && !a.equals(b) && cand.contains(PairKeys.of(a, b));
+      int minTexts = a == null || b == null ? 0 : Math.min(t.texts(a), t.texts(b));
+      String[] labels = byTexts ? new String[] {cls, cls + (minTexts >= 3 ? " >=3 texts" : " <3 texts")} : new String[] {cls};
+      for (String label : labels) {
+        int[] v = by.computeIfAbsent(label, k -> new int[2]);
+        v[0]++;
+        if (found) v[1]++;
+      }
+      if (!byTexts && !found && cls.equals("username") && a != null && b != null && System.getenv("SHOW_MISSED") != null) {
         System.out.println("    missed " + t.stem(a) + " / " + t.stem(b));
       }
     }
-    by.forEach((k, v) -> System.out.printf("  candidates among true %-10s %d/%d%n", k, v[1], v[0]));
-    // what habit-combination blocking alone proposes (all that is left of style blocking at scale)
-    long[] habit = new LinkingPipeline(t, null).habitCandidatePairs();
-    java.util.Set<Long> hs = new java.util.HashSet<>();
-    for (long p : habit) hs.add(p);
-    Map<String, int[]> hb = new java.util.TreeMap<>();
-    for (Csv.Row r : Csv.read(dir.resolve("truth/links.csv"), "site_a", "account_a", "site_b", "account_b", "evidence")) {
-      Integer a = idx.get(new AccountKey(r.get("site_a"), r.get("account_a")));
-      Integer b = idx.get(new AccountKey(r.get("site_b"), r.get("account_b")));
-      String ev = r.get("evidence");
-      String cls = ev.matches(".*shared-(btc|eth|xmr|email|contact|pgp).*") ? "identifier" : ev.contains("shared-media") ? "media"
-          : ev.contains("username") ? "username" : "hard";
-      int minTexts = a == null || b == null ? 0 : Math.min(t.texts(a), t.texts(b));
-      for (String label : new String[] {cls, cls + (minTexts >= 3 ? " >=3 texts" : " <3 texts")}) {
-        int[] v = hb.computeIfAbsent(label, k -> new int[2]);
-        v[0]++;
-        if (a != null && b != null && !a.equals(b) && hs.contains(PairKeys.of(a, b))) v[1]++;
-      }
-    }
-    System.out.printf("  habit blocking alone: %d candidate pairs%n", habit.length);
-    hb.forEach((k, v) -> System.out.printf("    habit candidates among true %-20s %d/%d%n", k, v[1], v[0]));
+    return by;
   }
 
   public static void main(String[] args) throws IOException {
