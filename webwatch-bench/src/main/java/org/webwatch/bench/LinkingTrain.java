@@ -29,7 +29,7 @@ import org.webwatch.model.AccountKey;
  */
 public final class LinkingTrain {
   /** Version written into the fitted model; bump when features or training data change. */
-  static final String MODEL_VERSION = "2.1.0";
+  static final String MODEL_VERSION = "2.2.0";
 
   /** Share of true pairs that are candidates, by the truth's evidence class (blocking recall caps linking recall). */
   private static void coverage(FeatureTable t, LinkingPipeline.Candidates c, Path dir) {

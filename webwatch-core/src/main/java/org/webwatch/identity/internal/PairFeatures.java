@@ -36,7 +36,8 @@ public final class PairFeatures {
       "username_x_contra",  // username_llr x habit_contradiction (a name match the habits contradict)
       "habit_token_jaccard", // IDF-weighted Jaccard of the token sets x min(1, texts/HABIT_FULL_TEXTS)
       "habit_category_agree", // same dominant ending / case / line breaks, ln(N/n) each (HabitTokens.agreement)
-      "offset_agree_few");  // like offset_agree_rel from 2 events on, x min(1, events/FEW_EVENTS_FULL)         // both accounts on one site
+      "offset_agree_few",   // like offset_agree_rel from 2 events on, x min(1, events/FEW_EVENTS_FULL)
+      "username_x_diffnum"); // username_llr when both names carry a number of >= 2 digits and neither is a prefix of the other
   /** Natural direction of each feature for {@link LogisticCombiner#train}: +1 evidence for, −1 against (same site). */
   public static int[] signs() {
     int[] s = new int[NAMES.size()];
@@ -44,6 +45,9 @@ public final class PairFeatures {
     s[NAMES.indexOf("same_site")] = -1;
     s[NAMES.indexOf("habit_contradiction")] = -1;
     s[NAMES.indexOf("username_x_contra")] = -1;
+    // one person's name variants keep their number (redstorm194 / red_storm194); two people who
+    // drew the same adjective-noun name carry different ones (redstorm194 / red_storm139)
+    s[NAMES.indexOf("username_x_diffnum")] = -1;
     return s;
   }
 
@@ -158,6 +162,7 @@ public final class PairFeatures {
       d = Math.min(d, 24 - d);
       x[23] = (d <= 1 ? 1 : d > 3 ? -1 : 0) * Math.min(1.0, (double) ev / FEW_EVENTS_FULL);
     }
+    x[24] = differentNumber(numbers[a], numbers[b]) ? u : 0;
     return x;
   }
 
@@ -165,6 +170,11 @@ public final class PairFeatures {
   static boolean sameNumber(String x, String y) {
     if (x == null || y == null) return false;
     return x.length() <= y.length() ? y.startsWith(x) : x.startsWith(y);
+  }
+
+  /** Both names carry a number and neither is a prefix of the other. */
+  static boolean differentNumber(String x, String y) {
+    return x != null && y != null && !sameNumber(x, y);
   }
 
   /** The first run of at least two digits in a user name, or null. */

@@ -14,6 +14,26 @@ class PairFeaturesTest {
     assertThat(PairFeatures.sameNumber("575", "57512")).isTrue();
     assertThat(PairFeatures.sameNumber("575", "576")).isFalse();
     assertThat(PairFeatures.sameNumber(null, "575")).isFalse();
+    assertThat(PairFeatures.differentNumber("194", "139")).isTrue();
+    assertThat(PairFeatures.differentNumber("575", "57512")).isFalse();
+    assertThat(PairFeatures.differentNumber(null, "139")).isFalse(); // a name without a number says nothing
+  }
+
+  @Test
+  void equalNamesWithDifferentNumbersCountAgainst() {
+    FeatureTable.Builder b = new FeatureTable.Builder();
+    b.account(new AccountKey("s1", "1"), "redstorm194");
+    b.account(new AccountKey("s2", "2"), "red_storm139");
+    b.account(new AccountKey("s3", "3"), "red_storm194");
+    FeatureTable t = b.build();
+    int[] freq = {1, 1, 1};
+    PairScorer scorer = new PairScorer(t, freq);
+    PairFeatures f = new PairFeatures(t, scorer, freq);
+    int i = PairFeatures.NAMES.indexOf("username_x_diffnum");
+    double[] other = f.of(0, 1); // 194 / 139
+    assertThat(other[i]).isEqualTo(other[PairFeatures.NAMES.indexOf("username_llr")]).isPositive();
+    assertThat(f.of(0, 2)[i]).isZero(); // 194 / 194: the same person's variant
+    assertThat(PairFeatures.signs()[i]).isEqualTo(-1);
   }
 
   @Test
