@@ -228,8 +228,10 @@ public final class LinkingPipeline {
       int[] codes = java.util.Arrays.copyOf(tok, k);
       int[] df = new int[k];
       for (int j = 0; j < tok.length; j++) df[j] = t.tokenDf[tok[j]];
-      if (offset[i] >= 0) df[k - 1] = offsetDf[offset[i] - t.tokenIdf.length];
-      if (offset[i] >= 0) codes[k - 1] = offset[i];
+      if (offset[i] >= 0) {
+        codes[k - 1] = offset[i];
+        df[k - 1] = offsetDf[offset[i] - t.tokenIdf.length];
+      }
       blocker.addKeys(i, codes, df, habits);
     }
     return habits;
@@ -247,11 +249,11 @@ public final class LinkingPipeline {
     Set<Long> big = new HashSet<>();
     for (int k = 0; k < oversized.size(); k++) big.add(oversized.get(k));
     for (int i = 0; i < t.size(); i++) {
-      long[] second = secondKeys(i);
-      if (second.length == 0) continue;
+      long[] second = null; // computed only for accounts in an oversized block (the few at small scale)
       for (String k : UsernameSimilarity.blockingKeys(t.stems[i])) {
         long nk = PairKeys.hash(k) >>> Blocker.ACCOUNT_BITS;
         if (!big.contains(nk)) continue;
+        if (second == null) second = secondKeys(i);
         for (long s : second) split.add(PairKeys.mix(nk * 0x9e3779b97f4a7c15L ^ s) >>> Blocker.ACCOUNT_BITS, i);
       }
     }
@@ -260,12 +262,8 @@ public final class LinkingPipeline {
 
   private long[] secondKeys(int i) {
     LongList keys = new LongList();
-    byte[] c = t.habitCategories[i];
-    if (c != null && t.texts[i] >= HabitTokens.CATEGORY_MIN_TEXTS) {
-      int best = 0;
-      for (int k = 1; k < HabitProfiler.ENDINGS.size(); k++) if (c[k] > c[best]) best = k;
-      if (c[best] >= 50) keys.add(1000L + best);
-    }
+    int ending = HabitTokens.dominant(t.habitCategories[i], t.texts[i])[0];
+    if (ending >= 0) keys.add(1000L + ending);
     int off = offsetCode(i);
     if (off >= 0) keys.add(2000L + off);
     int[] tok = t.tokens[i];

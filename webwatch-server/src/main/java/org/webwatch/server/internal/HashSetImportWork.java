@@ -22,7 +22,8 @@ final class HashSetImportWork implements JobWork {
 
   @Override
   public Map<String, Object> run(JobProgress p) throws Exception {
-    p.phase("importing entries", java.nio.file.Files.size(upload.staged()), "bytes");
+    long bytes = java.nio.file.Files.size(upload.staged());
+    p.phase("importing entries", bytes, "bytes");
     p.checkCancelled();
     HashSetRepository.ImportResult r;
     try {
@@ -31,7 +32,7 @@ final class HashSetImportWork implements JobWork {
       throw new WebwatchException(e.kind(), uploadName(e.getMessage()), e);
     }
     HashSetInfo info = r.info();
-    p.done(java.nio.file.Files.size(upload.staged()));
+    p.done(bytes);
     for (String e : r.summary().errors()) p.error(uploadName(e));
     p.errorCount(info.rejected());
     Map<String, Object> summary = new LinkedHashMap<>();

@@ -360,7 +360,7 @@ public final class FullTextIndex implements AutoCloseable {
           var live = leaf.reader().getLiveDocs();
           for (int i = 0; i < leaf.reader().maxDoc(); i++) {
             if (live != null && !live.get(i)) continue;
-            out.add(IndexSchema.key(sf.document(i)));
+            out.add(IndexSchema.key(sf.document(i, IndexSchema.keyFields()))); // not the stored text
           }
         }
       }

@@ -55,6 +55,11 @@ public final class IndexSchema {
     return v;
   }
 
+  /** The stored fields {@link #key(org.apache.lucene.document.Document)} reads, in either schema. */
+  public static java.util.Set<String> keyFields() {
+    return java.util.Set.of(KEY, SITE, KIND, ID, LEGACY.get(ID));
+  }
+
   /** The key of a stored document (schema 2 does not store it; schema 1 did). */
   public static String key(org.apache.lucene.document.Document d) {
     String stored = d.get(KEY);
