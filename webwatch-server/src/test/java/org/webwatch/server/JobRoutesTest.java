@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -132,6 +135,19 @@ class JobRoutesTest {
     assertThat(multipart(admin, "/jobs/capture-import", Map.of("_csrf", "forged"), "capture.zip", zip).statusCode()).isEqualTo(403);
   }
 
+  /**
+   * A refused upload (role, then CSRF) is answered, not reset: the server reads the unread body of
+   * a refused request before closing, so every client sees its 403 (the race once failed CI).
+   */
+  @Test
+  void refusedUploadsAlwaysGetTheirAnswer() {
+    byte[] body = new byte[768 << 10];
+    Client viewer = as("viewer");
+    for (int i = 0; i < 40; i++) {
+      assertThat(multipart(viewer, "/jobs/capture-import", csrf(viewer), "capture.zip", body).statusCode()).as("try " + i).isEqualTo(403);
+    }
+  }
+
   @Test
   void adminImportsAnUploadedCaptureThenRunsTriageAndTheQueueShowsTheRun() throws Exception {
     HttpResponse<String> started = multipart(admin, "/jobs/capture-import", csrf(admin), "forum-a.zip", Files.readAllBytes(uploadZip));
@@ -208,6 +224,18 @@ class JobRoutesTest {
     assertThat(refused.path("failure").asText()).contains("broken.zip").doesNotContain("capture-");
     HttpResponse<String> big = multipart(admin, "/api/jobs/capture-import", csrf(admin), "big.zip", new byte[(int) UPLOAD_LIMIT + 1024]);
     assertThat(big.statusCode()).isEqualTo(413);
+    // far above the limit: a client that asks first (Expect: 100-continue, as curl does for large
+    // uploads) is refused before it sends a byte of the body (a raw socket: Java 17's HttpClient
+    // waits forever on a final answer to Expect)
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(("POST /api/jobs/capture-import HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " + (64L << 20) + "\r\nExpect: 100-continue\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+      assertThat(status).isEqualTo("HTTP/1.1 413 Payload Too Large");
+    }
     assertThat(store.dataDir().resolve("staging")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
   }
 
