@@ -185,7 +185,9 @@ public final class CaptureReader {
       accepted.put(file, 0L);
       rejected.put(file, 0L);
       checks.startFile(kind, dataFiles.containsKey("boards"), dataFiles.containsKey("threads"));
+      RecordChecks.Handler handler = checks.handler(kind);
       long line = 0;
+      long ok = 0; // counted here, not in the map, per record
       try (InputStream raw = container.open(file)) {
         InputStream in = raw;
         if (file.endsWith(".gz")) {
@@ -201,14 +203,17 @@ public final class CaptureReader {
             continue;
           }
           if (lines.blank()) continue;
-          handle(kind, file, line, lines.bytes(), lines.offset(), lines.length());
+          if (handle(handler, file, line, lines.bytes(), lines.offset(), lines.length())) ok++;
         }
       } catch (EOFException | ZipException e) {
         reject(file, line + 1, "-", "file ends early: truncated or corrupt compressed data (" + e.getMessage() + ")");
+      } finally {
+        accepted.merge(file, ok, Long::sum);
       }
     }
 
-    private void handle(String kind, String file, long line, byte[] b, int off, int len) {
+    /** Reads one line's record; true when accepted, false when rejected (and reported). */
+    private boolean handle(RecordChecks.Handler handler, String file, long line, byte[] b, int off, int len) {
       if (line == 1 && len >= 3 && (b[off] & 0xff) == 0xef && (b[off + 1] & 0xff) == 0xbb && (b[off + 2] & 0xff) == 0xbf) {
         off += 3; // a UTF-8 byte order mark some Windows tools write
         len -= 3;
@@ -216,27 +221,28 @@ public final class CaptureReader {
       int bad = Utf8.firstInvalid(b, off, len);
       if (bad >= 0) {
         reject(file, line, "-", "invalid UTF-8 at byte " + (bad + 1) + " of the line");
-        return;
+        return false;
       }
       JsonNode node;
       try {
         node = trees.readTree(b, off, len);
       } catch (JsonProcessingException e) {
         reject(file, line, "-", "invalid JSON: " + e.getOriginalMessage());
-        return;
+        return false;
       } catch (IOException e) {
         reject(file, line, "-", "invalid JSON: " + e.getMessage());
-        return;
+        return false;
       }
       if (node == null || !node.isObject()) {
         reject(file, line, "-", "expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()));
-        return;
+        return false;
       }
       try {
-        checks.accept(kind, node, visitor);
-        accepted.merge(file, 1L, Long::sum);
+        handler.accept(node, visitor);
+        return true;
       } catch (Reject r) {
         reject(file, line, r.field, r.problem);
+        return false;
       }
     }
 

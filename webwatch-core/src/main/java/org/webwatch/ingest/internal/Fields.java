@@ -164,9 +164,24 @@ final class Fields {
     for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (known.contains(e.getKey())) continue;
-      out.put(e.getKey(), mapper.convertValue(e.getValue(), Object.class));
+      out.put(e.getKey(), plain(mapper, e.getValue()));
     }
     return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * The plain Java value of {@code v}, as {@code mapper.convertValue(v, Object.class)} gives it
+   * (FieldsTest compares both): strings, booleans, ints, longs and nulls directly — nearly every
+   * unknown field, and converting them through a token buffer cost more than parsing them —
+   * anything else through the mapper.
+   */
+  static Object plain(ObjectMapper mapper, JsonNode v) {
+    if (v.isTextual()) return v.textValue();
+    if (v.isInt()) return v.intValue();
+    if (v.isLong()) return v.longValue();
+    if (v.isBoolean()) return v.booleanValue();
+    if (v.isNull()) return null;
+    return mapper.convertValue(v, Object.class);
   }
 
   static String clip(String s) {
