@@ -35,15 +35,19 @@ public final class MutualBestMatcher {
   public static final String VERSION = "1";
   /**
    * Defaults, calibrated on the TUNING populations (seeds 11–13) over the learned combiner's
-   * log-odds (model 2.2.0) for pairs precision ≥ 0.98 on the pairs this stage adds (see
-   * docs/identity.md, "Mutual best match"): the score itself may be low, but the partner must
-   * stand out from every other candidate of its site by 6 log-odds units on both sides.
+   * log-odds (model 2.2.0) for precision ≥ 0.98 on the pairs this stage adds (see
+   * docs/identity.md, "Mutual best match"): the score need only be even odds, but the partner
+   * must stand out from every other candidate of its site by 6 log-odds units on both sides;
+   * a lone candidate is measured against −7 (unrelated candidate pairs: median −8.2, quartiles −10.2 / −5.9).
    */
   public static final double DEFAULT_FLOOR = 0.0;
   public static final double DEFAULT_GAP = 6.0;
   public static final double DEFAULT_UNSEEN = -7.0;
-  /** Confidence of a link made by this stage: its precision on the tuning pairs (Laplace-smoothed, rounded down). */
-  public static final double CONFIDENCE = 0.97;
+  /**
+   * Confidence of a link made by this stage: its precision on the tuning populations, Laplace-
+   * smoothed ((129 + 1) / (130 + 2) = 0.985) and rounded down.
+   */
+  public static final double CONFIDENCE = 0.98;
 
   /** An accepted pair with the numbers that justify it; runner-up account −1 when blocking proposed none. */
   public record Match(long pair, double score, double runnerUpA, int runnerUpAccountA, double runnerUpB, int runnerUpAccountB,
