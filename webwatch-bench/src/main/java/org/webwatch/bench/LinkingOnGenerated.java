@@ -30,7 +30,8 @@ import org.webwatch.model.TextKind;
  * accounts, posts and messages (plain JSON lines, no ingest stage needed), takes identifiers
  * and media statuses from the generator's truth files (standing in for the signals and media
  * stages), links, and prints {@link LinkingEvaluation}. Usage:
- * {@code java -cp webwatch-bench/target/benchmarks.jar org.webwatch.bench.LinkingOnGenerated DIR}.
+ * {@code java -cp webwatch-bench/target/benchmarks.jar org.webwatch.bench.LinkingOnGenerated DIR [--rules | --model FILE]
+ * [--no-mutual-best | --mutual-best FLOOR GAP UNSEEN] [--diag] [links.csv]}.
  */
 public final class LinkingOnGenerated {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,6 +46,9 @@ public final class LinkingOnGenerated {
       switch (args[k]) {
         case "--diag" -> diag = true;
         case "--rules" -> linker.combiner(null);
+        case "--no-mutual-best" -> linker.mutualBest(null);
+        case "--mutual-best" -> linker.mutualBest(new org.webwatch.identity.internal.MutualBestMatcher(Double.parseDouble(args[++k]),
+            Double.parseDouble(args[++k]), Double.parseDouble(args[++k])));
         case "--model" -> {
           try (var in = Files.newInputStream(Path.of(args[++k]))) {
             linker.combiner(org.webwatch.identity.internal.LogisticCombiner.fromJson(in, args[k]));
@@ -67,6 +71,7 @@ public final class LinkingOnGenerated {
     rep.byEvidence().forEach(b -> System.out.printf("  recall %-15s %.3f (%d/%d)%n", b.evidence(), b.recall(), b.found(), b.truePairs()));
     System.out.printf("  recall %-15s %.3f (%d/%d)%n", rep.hardCases().evidence(), rep.hardCases().recall(), rep.hardCases().found(), rep.hardCases().truePairs());
     strata(linker, result, dir);
+    mutualBestPrecision(result, dir);
     System.out.printf("false links %d, of which on decoy values %d%n", rep.falseLinks(), rep.decoyFalseLinks());
     List<String> sample = rep.falseLinkSample();
     sample.stream().limit(30).forEach(s -> System.out.println("  FALSE " + s));
@@ -75,6 +80,21 @@ public final class LinkingOnGenerated {
         org.webwatch.identity.IdentityCsvWriter.writeLinks(result, w);
       }
     }
+  }
+
+  /** How many links the mutual-best stage made and how many of them join two accounts of one true person. */
+  private static void mutualBestPrecision(IdentityResult result, Path dir) {
+    Map<AccountKey, String> person = new HashMap<>();
+    for (Csv.Row r : Csv.read(dir.resolve("truth/accounts.csv"), "site", "account", "person")) person.put(new AccountKey(r.get("site"), r.get("account")), r.get("person"));
+    long links = 0;
+    long correct = 0;
+    for (var l : result.links()) {
+      if (!l.method().equals(org.webwatch.identity.internal.MutualBestMatcher.METHOD)) continue;
+      links++;
+      if (person.get(l.a()) != null && person.get(l.a()).equals(person.get(l.b()))) correct++;
+      else System.out.println("  FALSE mutual-best " + l.a() + " ~ " + l.b() + " " + l.evidence().get(l.evidence().size() - 1).value());
+    }
+    System.out.printf("mutual-best links %d, correct %d, precision %.3f%n", links, correct, links == 0 ? 1.0 : (double) correct / links);
   }
 
   /** Recall over true pairs whose two accounts both have at least 5 / 10 texts (stylometry needs text). */

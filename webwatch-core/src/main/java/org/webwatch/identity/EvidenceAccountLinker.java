@@ -15,6 +15,7 @@ import org.webwatch.identity.internal.HabitTokens;
 import org.webwatch.identity.internal.IntCounter;
 import org.webwatch.identity.internal.LinkingPipeline;
 import org.webwatch.identity.internal.LogisticCombiner;
+import org.webwatch.identity.internal.MutualBestMatcher;
 import org.webwatch.identity.internal.MentionContext;
 import org.webwatch.identity.internal.StyleProfiler;
 import org.webwatch.identity.internal.TimingSimilarity;
@@ -49,6 +50,7 @@ public final class EvidenceAccountLinker implements AccountLinker {
   /** Distinct habit markers kept per account before rare ones are pruned (lossy counting). */
   private static final int HABIT_MAX_DISTINCT = 4096;
   private volatile LogisticCombiner combiner = LogisticCombiner.loadDefault();
+  private volatile MutualBestMatcher mutualBest = new MutualBestMatcher();
   private static final java.util.Comparator<String[]> VALUE_ORDER = (x, y) -> {
     for (int k = 0; k < 4; k++) {
       int c = x[k].compareTo(y[k]);
@@ -183,7 +185,7 @@ public final class EvidenceAccountLinker implements AccountLinker {
     synchronized (decisions) {
       d = new LinkedHashMap<>(decisions);
     }
-    LinkingPipeline pipeline = new LinkingPipeline(features(), combiner);
+    LinkingPipeline pipeline = new LinkingPipeline(features(), combiner).mutualBest(mutualBest);
     IdentityResult result = pipeline.run(d);
     lastStats = pipeline.stats();
     return result;
@@ -195,6 +197,14 @@ public final class EvidenceAccountLinker implements AccountLinker {
    */
   public void combiner(LogisticCombiner model) {
     this.combiner = model;
+  }
+
+  /**
+   * Replaces the mutual-best stage (default: {@link MutualBestMatcher#MutualBestMatcher()}, the
+   * calibrated floor and gap); null turns it off. For calibration and tests.
+   */
+  public void mutualBest(MutualBestMatcher matcher) {
+    this.mutualBest = matcher;
   }
 
   /** The compact features of everything fed so far (for diagnostics and calibration). */

@@ -122,6 +122,48 @@ class EvidenceAccountLinkerTest {
   }
 
   @Test
+  void mutualBestLinksAnUnambiguousPairAndExplainsTheGap() {
+    java.util.List<String> names = org.webwatch.identity.internal.PairFeatures.NAMES;
+    double[] w = new double[names.size()];
+    double[] ones = new double[names.size()];
+    java.util.Arrays.fill(ones, 1);
+    w[names.indexOf("habit_cos_rel")] = 20; // a test model that ranks by writing habits, too unsure to link anything alone
+    var model = new org.webwatch.identity.internal.LogisticCombiner("test-2", names, new double[names.size()], ones, w, -8, 0.999);
+    EvidenceAccountLinker off = (EvidenceAccountLinker) world(8, l -> {});
+    off.combiner(model);
+    off.mutualBest(null);
+    Map<AccountKey, String> before = persons(off.link());
+    assertThat(before.get(STYLE_ONLY_A)).isNotEqualTo(before.get(STYLE_ONLY_B));
+    EvidenceAccountLinker on = (EvidenceAccountLinker) world(8, l -> {});
+    on.combiner(model);
+    on.mutualBest(new org.webwatch.identity.internal.MutualBestMatcher(0.0, 3.0, -5.0));
+    IdentityResult r = on.link();
+    Map<AccountKey, String> p = persons(r);
+    assertThat(p.get(STYLE_ONLY_A)).isEqualTo(p.get(STYLE_ONLY_B));
+    var link = r.links().stream().filter(x -> java.util.Set.of(x.a(), x.b()).equals(java.util.Set.of(STYLE_ONLY_A, STYLE_ONLY_B)))
+        .findFirst().orElseThrow();
+    assertThat(link.method()).isEqualTo("mutual-best");
+    assertThat(link.confidence()).isEqualTo(org.webwatch.identity.internal.MutualBestMatcher.CONFIDENCE);
+    assertThat(link.evidence()).anySatisfy(e -> {
+      assertThat(e.code()).isEqualTo("mutual-best");
+      assertThat(e.value()).startsWith("score=").contains("runner-up=").contains("gap=");
+      assertThat(e.detail()).contains("runner-up of " + STYLE_ONLY_A).contains("habit_cos_rel=").contains(">= 3.0");
+    });
+    PersonAssignment a = r.assignments().stream().filter(x -> x.account().equals(STYLE_ONLY_A)).findFirst().orElseThrow();
+    assertThat(a.evidenceCodes()).contains("mutual-best");
+    // the decoys stay apart: look-alike names of two writers, and a donation address shared by seven people
+    assertThat(p.get(ANGEL_1)).isNotEqualTo(p.get(ANGEL_2));
+    assertThat(java.util.stream.IntStream.range(0, 7).mapToObj(i -> p.get(new AccountKey(i < 5 ? "s1" : "s2", "d" + i))).distinct().count())
+        .isEqualTo(7);
+    // a wider gap is not met: another s1 account (s1:d4, whose habits are 0.46 above the centre) comes too close for STYLE_ONLY_B
+    EvidenceAccountLinker strict = (EvidenceAccountLinker) world(8, l -> {});
+    strict.combiner(model);
+    strict.mutualBest(new org.webwatch.identity.internal.MutualBestMatcher(0.0, 5.0, -5.0));
+    Map<AccountKey, String> q = persons(strict.link());
+    assertThat(q.get(STYLE_ONLY_A)).isNotEqualTo(q.get(STYLE_ONLY_B));
+  }
+
+  @Test
   void sharedDonationAddressDoesNotGluePeople() {
     IdentityResult r = world(2, l -> {}).link();
     Map<AccountKey, String> p = persons(r);

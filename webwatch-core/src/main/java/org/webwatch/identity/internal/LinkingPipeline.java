@@ -38,12 +38,14 @@ public final class LinkingPipeline {
   public static final int EXHAUSTIVE_STYLE_LIMIT = 1500;
   /** Evidence-code order in identities.csv. */
   public static final List<String> CODE_ORDER = List.of("analyst", "shared-pgp", "shared-btc", "shared-eth",
-      "shared-xmr", "shared-email", "shared-contact", "shared-media", "username", "style", "timing", "learned");
+      "shared-xmr", "shared-email", "shared-contact", "shared-media", "username", "style", "timing", "learned",
+      MutualBestMatcher.METHOD);
   /** Evidence code of the learned combiner's verdict on a link it made. */
   public static final String LEARNED_CODE = "learned";
 
   private final FeatureTable t;
   private final LogisticCombiner combiner;
+  private MutualBestMatcher mutualBest = new MutualBestMatcher();
   private Stats stats;
 
   /** The pipeline with the default learned combiner ({@link LogisticCombiner#loadDefault()}). */
@@ -55,6 +57,16 @@ public final class LinkingPipeline {
   public LinkingPipeline(FeatureTable table, LogisticCombiner combiner) {
     this.t = table;
     this.combiner = combiner;
+  }
+
+  /**
+   * Replaces the mutual-best stage for cross-site pairs without identifier or media evidence
+   * that neither the rules nor the combiner link ({@link MutualBestMatcher}); null turns it off.
+   * It ranks by the combiner's log-odds, so it is off without a combiner too.
+   */
+  public LinkingPipeline mutualBest(MutualBestMatcher matcher) {
+    this.mutualBest = matcher;
+    return this;
   }
 
   /** Candidate pairs with their features and whether the rules alone qualify them (for training). */
@@ -84,7 +96,7 @@ public final class LinkingPipeline {
   }
 
   /** Counters of the last run (for benchmarks and summary.json). */
-  public record Stats(int accounts, long candidatePairs, int qualifiedLinks, int persons, long oversizedBlocks,
+  public record Stats(int accounts, long candidatePairs, int qualifiedLinks, int mutualBestLinks, int persons, long oversizedBlocks,
       long candidateMillis, long scoreMillis, long clusterMillis, long explainMillis) {}
 
   public Stats stats() {
@@ -106,13 +118,16 @@ public final class LinkingPipeline {
     PairFeatures features = new PairFeatures(t, scorer, stemFrequency);
     // learned log-odds of pairs the rules leave out (NaN: not scored by the combiner)
     double[] learned = new double[pairs.length];
+    double[] logit = new double[pairs.length]; // the same for every such pair, for the mutual-best stage
     IntStream.range(0, pairs.length).parallel().forEach(i -> {
       int a = PairKeys.first(pairs[i]);
       int b = PairKeys.second(pairs[i]);
       scores[i] = scorer.score(a, b);
       learned[i] = Double.NaN;
+      logit[i] = Double.NaN;
       if (combiner != null && !qualifiesByRule(scores[i], a, b) && t.site[a] != t.site[b]) {
         double z = combiner.logit(features.of(a, b));
+        logit[i] = z;
         if (1 / (1 + Math.exp(-z)) >= combiner.threshold()) learned[i] = z;
       }
     });
@@ -151,17 +166,53 @@ public final class LinkingPipeline {
       edgeScores.add(s.total());
       qualified.put(pairs[i], s);
     }
+    Map<Long, MutualBestMatcher.Match> byMutualBest = new HashMap<>();
+    for (MutualBestMatcher.Match m : mutualBestMatches(pairs, scores, learned, logit, rejected)) {
+      // weighs in clustering like a link just at the threshold: it can attach an account to a person, never fuse two
+      edges.add(m.pair());
+      edgeScores.add(MUTUAL_BEST_EDGE_WEIGHT);
+      byMutualBest.put(m.pair(), m);
+    }
     for (long c : confirmed) strongPairs.add(c);
     double[] es = new double[edgeScores.size()];
     for (int i = 0; i < es.length; i++) es[i] = edgeScores.get(i);
     ConstrainedClustering clustering = new ConstrainedClustering(t.site, strongPairs, rejected, PairScorer.LINK_THRESHOLD);
     int[] cluster = clustering.cluster(confirmed.stream().mapToLong(Long::longValue).toArray(), edges.toArray(), es, new LongList());
     long t3 = System.nanoTime();
-    IdentityResult result = assemble(cluster, edges.toArray(), qualified, byModel, new HashSet<>(confirmed), scorer, features);
+    IdentityResult result = assemble(cluster, edges.toArray(), qualified, byModel, byMutualBest, new HashSet<>(confirmed), scorer, features);
     long t4 = System.nanoTime();
-    stats = new Stats(n, pairs.length, edges.size(), (int) IntStream.of(cluster).distinct().count(), oversized,
+    stats = new Stats(n, pairs.length, edges.size(), byMutualBest.size(), (int) IntStream.of(cluster).distinct().count(), oversized,
         (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
     return result;
+  }
+
+  /** Clustering weight of a mutual-best link (see {@link ConstrainedClustering}). */
+  static final double MUTUAL_BEST_EDGE_WEIGHT = PairScorer.LINK_THRESHOLD;
+
+  /**
+   * The mutual-best stage: every cross-site candidate competes with the combiner's log-odds
+   * (linked pairs dominate, analyst-rejected and same-site pairs take no part); only pairs
+   * without identifier or media evidence whose accounts both have enough text for style and
+   * habits may be accepted — identifier and media pairs stay with the rules.
+   */
+  private List<MutualBestMatcher.Match> mutualBestMatches(long[] pairs, PairScorer.Score[] scores, double[] learned, double[] logit,
+      Set<Long> rejected) {
+    if (mutualBest == null || combiner == null) return List.of();
+    double[] s = new double[pairs.length];
+    boolean[] eligible = new boolean[pairs.length];
+    for (int i = 0; i < pairs.length; i++) {
+      int a = PairKeys.first(pairs[i]);
+      int b = PairKeys.second(pairs[i]);
+      s[i] = Double.NaN;
+      if (t.site[a] == t.site[b] || rejected.contains(pairs[i])) continue;
+      if (qualifiesByRule(scores[i], a, b) || !Double.isNaN(learned[i])) {
+        s[i] = Double.POSITIVE_INFINITY;
+        continue;
+      }
+      s[i] = logit[i];
+      eligible[i] = scores[i].strong() <= 0 && Math.min(t.texts[a], t.texts[b]) >= PairScorer.STYLE_MIN_TEXTS;
+    }
+    return mutualBest.match(pairs, s, eligible, t.site);
   }
 
   private int[] stemFrequency() {
@@ -277,7 +328,7 @@ public final class LinkingPipeline {
   }
 
   private IdentityResult assemble(int[] cluster, long[] edges, Map<Long, PairScorer.Score> qualified, Map<Long, Double> byModel,
-      Set<Long> confirmed, PairScorer scorer, PairFeatures features) {
+      Map<Long, MutualBestMatcher.Match> byMutualBest, Set<Long> confirmed, PairScorer scorer, PairFeatures features) {
     int n = t.size();
     double[] confidence = new double[n];
     List<Set<String>> codes = new ArrayList<>(n);
@@ -310,6 +361,12 @@ public final class LinkingPipeline {
         evidence.add(new Evidence(LEARNED_CODE, String.format(java.util.Locale.ROOT, "p=%.4f", conf), Math.round(z * 1000) / 1000.0,
             String.format(java.util.Locale.ROOT, "%s %s, threshold %.4f: %s", LogisticCombiner.METHOD, combiner.version(), combiner.threshold(),
                 combiner.explain(features.of(a, b)))));
+      } else if (byMutualBest.containsKey(k)) {
+        conf = MutualBestMatcher.CONFIDENCE;
+        method = MutualBestMatcher.METHOD;
+        version = MutualBestMatcher.VERSION;
+        evidence.add(mutualBest.evidence(byMutualBest.get(k), t.keys[a], t.keys[b],
+            b2 -> t.keys[b2], combiner.version(), combiner.explain(features.of(a, b))));
       } else {
         conf = qualified.get(k).confidence();
       }
