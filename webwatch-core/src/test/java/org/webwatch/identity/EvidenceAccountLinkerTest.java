@@ -92,14 +92,19 @@ class EvidenceAccountLinkerTest {
     assertThat(b.evidenceCodes()).containsExactly("shared-pgp");
   }
 
-  @Test
-  void learnedLinksRecordMethodVersionAndTheTermsBehindThem() {
+  /** A learned model whose only weight is on the relative habit cosine (unscaled features). */
+  private static org.webwatch.identity.internal.LogisticCombiner habitsOnlyModel(String version, double weight, double bias, double threshold) {
     java.util.List<String> names = org.webwatch.identity.internal.PairFeatures.NAMES;
     double[] w = new double[names.size()];
     double[] ones = new double[names.size()];
     java.util.Arrays.fill(ones, 1);
-    w[names.indexOf("habit_cos_rel")] = 30; // a test model that trusts writing habits alone
-    var model = new org.webwatch.identity.internal.LogisticCombiner("test-1", names, new double[names.size()], ones, w, -3, 0.6);
+    w[names.indexOf("habit_cos_rel")] = weight;
+    return new org.webwatch.identity.internal.LogisticCombiner(version, names, new double[names.size()], ones, w, bias, threshold);
+  }
+
+  @Test
+  void learnedLinksRecordMethodVersionAndTheTermsBehindThem() {
+    var model = habitsOnlyModel("test-1", 30, -3, 0.6); // a test model that trusts writing habits alone
     EvidenceAccountLinker rulesOnly = (EvidenceAccountLinker) world(8, l -> {});
     rulesOnly.combiner(null);
     Map<AccountKey, String> before = persons(rulesOnly.link());
@@ -123,12 +128,7 @@ class EvidenceAccountLinkerTest {
 
   @Test
   void mutualBestLinksAnUnambiguousPairAndExplainsTheGap() {
-    java.util.List<String> names = org.webwatch.identity.internal.PairFeatures.NAMES;
-    double[] w = new double[names.size()];
-    double[] ones = new double[names.size()];
-    java.util.Arrays.fill(ones, 1);
-    w[names.indexOf("habit_cos_rel")] = 20; // a test model that ranks by writing habits, too unsure to link anything alone
-    var model = new org.webwatch.identity.internal.LogisticCombiner("test-2", names, new double[names.size()], ones, w, -8, 0.999);
+    var model = habitsOnlyModel("test-2", 20, -8, 0.999); // ranks by writing habits, too unsure to link anything alone
     EvidenceAccountLinker off = (EvidenceAccountLinker) world(8, l -> {});
     off.combiner(model);
     off.mutualBest(null);

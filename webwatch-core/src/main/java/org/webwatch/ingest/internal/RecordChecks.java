@@ -100,26 +100,14 @@ public final class RecordChecks {
 
   private void post(JsonNode node, CaptureVisitor visitor) {
     Post p = parser.post(node);
-    String site = site(p.site());
-    author(site, p.author());
-    long key = LongHashSet.key(site, p.id());
-    if (posts.contains(key)) throw duplicate(site, p.id());
-    long[] att = attachmentKeys(site, p.attachments());
-    posts.add(key);
-    for (long k : att) attachments.add(k);
+    String site = authoredItem(p.site(), p.author(), p.id(), posts, p.attachments());
     if (haveThreads && p.thread() != null && !threads.contains(LongHashSet.key(site, p.thread()))) postsWithUnknownThread++;
     visitor.post(p);
   }
 
   private void message(JsonNode node, CaptureVisitor visitor) {
     Message m = parser.message(node);
-    String site = site(m.site());
-    author(site, m.author());
-    long key = LongHashSet.key(site, m.id());
-    if (messages.contains(key)) throw duplicate(site, m.id());
-    long[] att = attachmentKeys(site, m.attachments());
-    messages.add(key);
-    for (long k : att) attachments.add(k);
+    String site = authoredItem(m.site(), m.author(), m.id(), messages, m.attachments());
     for (String r : m.recipients()) {
       if (!accounts.contains(LongHashSet.key(site, r))) {
         messagesWithUnknownRecipient++;
@@ -127,6 +115,21 @@ public final class RecordChecks {
       }
     }
     visitor.message(m);
+  }
+
+  /**
+   * What posts and messages share: a listed site and author, an id unique in its file and site,
+   * attachment ids unique in the site. Nothing is recorded unless all hold. Returns the site.
+   */
+  private String authoredItem(String site, String author, String id, LongHashSet ids, List<Attachment> list) {
+    site(site);
+    author(site, author);
+    long key = LongHashSet.key(site, id);
+    if (ids.contains(key)) throw duplicate(site, id);
+    long[] att = attachmentKeys(site, list);
+    ids.add(key);
+    for (long k : att) attachments.add(k);
+    return site;
   }
 
   private String site(String site) {
