@@ -237,7 +237,7 @@ final class SqliteCaptureWriter implements CaptureWriter {
       setTime(p, 4, x.createdAt());
       p.setString(5, x.text());
       p.setString(6, x.subject());
-      p.setString(7, json(x.recipients()));
+      p.setString(7, strings(x.recipients()));
       p.setString(8, capture);
       p.setString(9, extra(x.extra()));
       message.add();
@@ -371,11 +371,18 @@ final class SqliteCaptureWriter implements CaptureWriter {
   }
 
   private String list(Collection<String> ids) {
-    return ids == null || ids.isEmpty() ? null : json(ids);
+    return ids == null || ids.isEmpty() ? null : strings(ids);
+  }
+
+  private String strings(Collection<String> ids) {
+    String flat = FlatJson.strings(ids);
+    return flat != null ? flat : json(ids);
   }
 
   private String extra(Map<String, Object> extra) {
-    return extra == null || extra.isEmpty() ? null : json(extra);
+    if (extra == null || extra.isEmpty()) return null;
+    String flat = FlatJson.object(extra);
+    return flat != null ? flat : json(extra);
   }
 
   private String json(Object o) {
