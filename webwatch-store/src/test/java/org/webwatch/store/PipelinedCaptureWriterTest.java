@@ -113,6 +113,25 @@ class PipelinedCaptureWriterTest {
   }
 
   @Test
+  void everyKindOfRecordReachesItsOwnMethodInOrder() {
+    Recording r = new Recording(null);
+    Map<String, Object> none = Map.of();
+    try (PipelinedCaptureWriter w = new PipelinedCaptureWriter(r)) {
+      w.post(new Post("p1", "s1", "t1", "a1", null, "text", null, List.of(), List.of(), none));
+      w.site(site("s1"));
+      w.message(new Message("m1", "s1", "a1", null, "text", List.of(), null, List.of(), none));
+      w.board(new Board("b1", "s1", "board", null, none));
+      w.warning("w");
+      w.account(new Account("a1", "s1", "user", null, null, null, Map.of(), none));
+      w.rejected(new RecordError("posts.jsonl", 3, "id", "duplicate"));
+      w.thread(new ForumThread("t1", "s1", "b1", "title", "a1", null, none));
+      w.commit(null);
+    }
+    assertThat(r.calls).containsExactly("post", "site s1", "message", "board", "warning w", "account",
+        "rejected posts.jsonl:3: id: duplicate", "thread");
+  }
+
+  @Test
   void aFailureOfTheDelegateReachesTheReaderAndNothingIsCommitted() {
     Recording r = new Recording("s3");
     PipelinedCaptureWriter w = new PipelinedCaptureWriter(r);
