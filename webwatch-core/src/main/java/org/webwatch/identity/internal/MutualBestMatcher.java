@@ -57,16 +57,16 @@ public final class MutualBestMatcher {
   private final double gap;
   private final double unseen;
 
-  /**
-   * @param floor lowest score accepted
-   * @param gap least margin (> 0) of the score over the runner-up on both sides
-   * @param unseen runner-up score assumed for a side with no other candidate on that site
-   */
   /** The matcher with the calibrated defaults. */
   public MutualBestMatcher() {
     this(DEFAULT_FLOOR, DEFAULT_GAP, DEFAULT_UNSEEN);
   }
 
+  /**
+   * @param floor lowest score accepted
+   * @param gap least margin (> 0) of the score over the runner-up on both sides
+   * @param unseen runner-up score assumed for a side with no other candidate on that site
+   */
   public MutualBestMatcher(double floor, double gap, double unseen) {
     if (!Double.isFinite(floor) || !Double.isFinite(unseen)) throw new IllegalArgumentException("floor and unseen must be finite");
     if (!(gap > 0) || !Double.isFinite(gap)) throw new IllegalArgumentException("gap must be finite and > 0, got " + gap);
