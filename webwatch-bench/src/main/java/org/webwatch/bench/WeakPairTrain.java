@@ -62,6 +62,7 @@ public final class WeakPairTrain {
     BoostedTreesTrainer trainer = new BoostedTreesTrainer(BoostedTreesTrainer.Params.defaults());
     int[] model = new int[4];
     int[] rule = new int[4];
+    int[] inSampleTotal = new int[4];
     for (int test = 0; test < pops.size(); test++) {
       List<Population> train = new ArrayList<>(pops);
       Population held = train.remove(test);
@@ -83,6 +84,16 @@ public final class WeakPairTrain {
       BoostedTrees m = trainer.train(VERSION, NAMES, rows(train), labels(train), threshold);
       int[] mc = count(held, m, null);
       int[] rc = count(held, null, m);
+      // the lost prototype's choice, for comparison: threshold on the final model's own training scores (optimistic)
+      List<double[]> tx = rows(train);
+      double[] tp = new double[tx.size()];
+      for (int i = 0; i < tp.length; i++) tp[i] = m.probability(tx.get(i));
+      double ps = LogisticCombiner.thresholdFor(tp, labels(train), new boolean[tp.length], minPrecision);
+      BoostedTrees inSample = m.withThreshold(ps >= 1 ? Double.POSITIVE_INFINITY : Math.log(ps / (1 - ps)));
+      int[] ic = count(held, inSample, null);
+      System.out.printf(Locale.ROOT, "test %s: in-sample threshold log-odds %.3f adds %d correct (%d username, %d hard) / %d false%n",
+          held.name(), inSample.threshold(), ic[0], ic[1], ic[2], ic[3]);
+      for (int k = 0; k < 4; k++) inSampleTotal[k] += ic[k];
       System.out.printf(Locale.ROOT, "test %s: threshold log-odds %.3f; model adds %d correct (%d username, %d hard) / %d false; "
           + "mutual-best rule %d correct (%d username, %d hard) / %d false%n", held.name(), threshold, mc[0], mc[1], mc[2], mc[3],
           rc[0], rc[1], rc[2], rc[3]);
@@ -95,6 +106,8 @@ public final class WeakPairTrain {
     System.out.printf(Locale.ROOT, "pooled: model %d correct (%d username, %d hard) / %d false, precision %.3f; rule %d / %d, precision %.3f%n",
         model[0], model[1], model[2], model[3], (double) model[0] / Math.max(1, model[0] + model[3]), rule[0], rule[3],
         (double) rule[0] / Math.max(1, rule[0] + rule[3]));
+    System.out.printf(Locale.ROOT, "pooled, in-sample threshold: %d correct (%d username, %d hard) / %d false%n", inSampleTotal[0],
+        inSampleTotal[1], inSampleTotal[2], inSampleTotal[3]);
     if (save != null) {
       String seeds = String.join(", ", pops.stream().map(Population::name).toList());
       BoostedTrees all = trainer.train(VERSION, NAMES, rows(pops), labels(pops), 0);
