@@ -63,6 +63,7 @@ public final class WeakPairTrain {
     int[] model = new int[4];
     int[] rule = new int[4];
     int[] inSampleTotal = new int[4];
+    int[] guarded = new int[4];
     for (int test = 0; test < pops.size(); test++) {
       List<Population> train = new ArrayList<>(pops);
       Population held = train.remove(test);
@@ -82,15 +83,18 @@ public final class WeakPairTrain {
           oofY.stream().mapToInt(Integer::intValue).toArray(), new boolean[oof.size()], minPrecision);
       double threshold = p >= 1 ? Double.POSITIVE_INFINITY : Math.log(p / (1 - p));
       BoostedTrees m = trainer.train(VERSION, NAMES, rows(train), labels(train), threshold);
-      int[] mc = count(held, m, null);
-      int[] rc = count(held, null, m);
+      int[] mc = count(held, m, false);
+      int[] rc = count(held, null, false);
+      // with the rule's structural guard: only the reciprocal best by combiner log-odds (min_gap > 0), one partner per site
+      int[] gc = count(held, m, true);
+      for (int k = 0; k < 4; k++) guarded[k] += gc[k];
       // the lost prototype's choice, for comparison: threshold on the final model's own training scores (optimistic)
       List<double[]> tx = rows(train);
       double[] tp = new double[tx.size()];
       for (int i = 0; i < tp.length; i++) tp[i] = m.probability(tx.get(i));
       double ps = LogisticCombiner.thresholdFor(tp, labels(train), new boolean[tp.length], minPrecision);
       BoostedTrees inSample = m.withThreshold(ps >= 1 ? Double.POSITIVE_INFINITY : Math.log(ps / (1 - ps)));
-      int[] ic = count(held, inSample, null);
+      int[] ic = count(held, inSample, false);
       System.out.printf(Locale.ROOT, "test %s: in-sample threshold log-odds %.3f adds %d correct (%d username, %d hard) / %d false%n",
           held.name(), inSample.threshold(), ic[0], ic[1], ic[2], ic[3]);
       for (int k = 0; k < 4; k++) inSampleTotal[k] += ic[k];
@@ -106,6 +110,8 @@ public final class WeakPairTrain {
     System.out.printf(Locale.ROOT, "pooled: model %d correct (%d username, %d hard) / %d false, precision %.3f; rule %d / %d, precision %.3f%n",
         model[0], model[1], model[2], model[3], (double) model[0] / Math.max(1, model[0] + model[3]), rule[0], rule[3],
         (double) rule[0] / Math.max(1, rule[0] + rule[3]));
+    System.out.printf(Locale.ROOT, "pooled, cross-fitted threshold and reciprocal best (min_gap > 0): %d correct (%d username, %d hard) / %d false%n",
+        guarded[0], guarded[1], guarded[2], guarded[3]);
     System.out.printf(Locale.ROOT, "pooled, in-sample threshold: %d correct (%d username, %d hard) / %d false%n", inSampleTotal[0],
         inSampleTotal[1], inSampleTotal[2], inSampleTotal[3]);
     if (save != null) {
@@ -116,8 +122,11 @@ public final class WeakPairTrain {
     }
   }
 
-  /** {correct, correct username-class, correct hard-class, false} of the model (or, with {@code rule}, of the mutual-best rule). */
-  private static int[] count(Population p, BoostedTrees model, BoostedTrees rule) {
+  /**
+   * {correct, correct with username LLR, correct without, false} of the model (or, without one, of the mutual-best
+   * rule); {@code reciprocal} also requires the pair to be both sides' best by combiner log-odds.
+   */
+  private static int[] count(Population p, BoostedTrees model, boolean reciprocal) {
     int z = NAMES.indexOf("combiner_logit");
     int g = NAMES.indexOf("min_gap");
     int[] c = new int[4];
@@ -125,7 +134,7 @@ public final class WeakPairTrain {
       double[] r = p.x().get(i);
       boolean linked = model != null ? model.links(r)
           : r[z] >= MutualBestMatcher.DEFAULT_FLOOR && r[g] >= MutualBestMatcher.DEFAULT_GAP;
-      if (!linked) continue;
+      if (!linked || (reciprocal && !(r[g] > 0))) continue;
       if (p.y()[i] == 1) {
         c[0]++;
         c[p.username()[i] ? 1 : 2]++;

@@ -107,6 +107,8 @@ class BoostedTreesTest {
     assertEquals(m.trees().size(), back.trees().size());
     for (double[] r : x) assertEquals(m.score(r), back.score(r));
     assertEquals(m.score(new double[] {Double.NaN, 0.9, 0.9}), back.score(new double[] {Double.NaN, 0.9, 0.9}));
+    // "never links" (no threshold reached the precision) survives storage too
+    assertEquals(Double.POSITIVE_INFINITY, stored(m.withThreshold(Double.POSITIVE_INFINITY)).threshold());
   }
 
   @Test
