@@ -20,6 +20,7 @@ import org.webwatch.identity.internal.MutualBestMatcher;
 import org.webwatch.identity.internal.PairFeatures;
 import org.webwatch.identity.internal.PairKeys;
 import org.webwatch.identity.internal.PairScorer;
+import org.webwatch.identity.internal.WeakPairFeatures;
 import org.webwatch.model.AccountKey;
 
 /**
@@ -29,7 +30,7 @@ import org.webwatch.model.AccountKey;
  * both accounts ≥ 3 texts); features are the 25 {@link PairFeatures}, the combiner's log-odds
  * z, the smaller and larger per-side gap of z over the best OTHER candidate of that side on
  * the other's site (or over {@link MutualBestMatcher#DEFAULT_UNSEEN} when blocking proposed
- * none; clamped to ±{@link #GAP_CLAMP}; negative when the pair is not that side's best), and
+ * none; clamped to ±{@link WeakPairFeatures#GAP_CLAMP}; negative when the pair is not that side's best), and
  * the smaller and larger text count. The threshold is chosen on the training populations only,
  * from cross-fitted scores (each training population scored by a model fitted on the others),
  * for candidate-level precision {@code MIN_PRECISION}. Counts are candidate pairs before
@@ -39,14 +40,7 @@ import org.webwatch.model.AccountKey;
  */
 public final class WeakPairTrain {
   static final String VERSION = "0.1.0";
-  static final double GAP_CLAMP = 20.0;
-  static final List<String> NAMES;
-
-  static {
-    List<String> n = new ArrayList<>(PairFeatures.NAMES);
-    n.addAll(List.of("combiner_logit", "min_gap", "max_gap", "min_texts", "max_texts"));
-    NAMES = List.copyOf(n);
-  }
+  static final List<String> NAMES = WeakPairFeatures.NAMES;
 
   /** The stage-eligible pairs of one population. */
   record Population(String name, List<double[]> x, int[] y, boolean[] username, List<String> label) {}
@@ -198,7 +192,7 @@ public final class WeakPairTrain {
       // strong evidence = identifier or media LLR (PairScorer.Score.strong, read from the features)
       eligible[i] = f[identifier] <= 0 && f[media] <= 0 && Math.min(t.texts(a), t.texts(b)) >= PairScorer.STYLE_MIN_TEXTS;
     }
-    double[][] gaps = gaps(pairs, score, site, siteIds.size());
+    double[][] gaps = WeakPairFeatures.gaps(pairs, score, site, MutualBestMatcher.DEFAULT_UNSEEN);
     List<double[]> x = new ArrayList<>();
     List<Integer> y = new ArrayList<>();
     List<Boolean> username = new ArrayList<>();
@@ -208,13 +202,7 @@ public final class WeakPairTrain {
       if (!eligible[i]) continue;
       int a = PairKeys.first(pairs[i]);
       int b = PairKeys.second(pairs[i]);
-      double[] r = java.util.Arrays.copyOf(c.features()[i], NAMES.size());
-      int k = PairFeatures.NAMES.size();
-      r[k] = score[i];
-      r[k + 1] = Math.min(gaps[0][i], gaps[1][i]);
-      r[k + 2] = Math.max(gaps[0][i], gaps[1][i]);
-      r[k + 3] = Math.min(t.texts(a), t.texts(b));
-      r[k + 4] = Math.max(t.texts(a), t.texts(b));
+      double[] r = WeakPairFeatures.row(c.features()[i], score[i], gaps[0][i], gaps[1][i], t.texts(a), t.texts(b));
       String pa = person.get(t.key(a));
       x.add(r);
       y.add(pa != null && pa.equals(person.get(t.key(b))) ? 1 : 0);
@@ -227,42 +215,5 @@ public final class WeakPairTrain {
     boolean[] u = new boolean[username.size()];
     for (int i = 0; i < u.length; i++) u[i] = username.get(i);
     return new Population(dir.getFileName().toString(), x, y.stream().mapToInt(Integer::intValue).toArray(), u, label);
-  }
-
-  /**
-   * Per pair and side (0 = first account): the pair's score minus the best score of any OTHER
-   * candidate of that account on the other account's site (or minus the unseen score when there
-   * is none, or when that is higher), clamped to ±{@link #GAP_CLAMP}. NaN scores take no part. O(E).
-   */
-  static double[][] gaps(long[] pairs, double[] score, int[] site, int sites) {
-    Map<Long, double[]> top = new HashMap<>(); // (account, site) -> {best, second, best pair index}
-    for (int i = 0; i < pairs.length; i++) {
-      if (Double.isNaN(score[i])) continue;
-      for (int side = 0; side < 2; side++) {
-        int a = side == 0 ? PairKeys.first(pairs[i]) : PairKeys.second(pairs[i]);
-        int other = side == 0 ? PairKeys.second(pairs[i]) : PairKeys.first(pairs[i]);
-        double[] v = top.computeIfAbsent((long) a * sites + site[other], k -> new double[] {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, -1});
-        if (score[i] > v[0]) {
-          v[1] = v[0];
-          v[0] = score[i];
-          v[2] = i;
-        } else if (score[i] > v[1]) {
-          v[1] = score[i];
-        }
-      }
-    }
-    double[][] gap = new double[2][pairs.length];
-    for (int i = 0; i < pairs.length; i++) {
-      if (Double.isNaN(score[i]) || Double.isInfinite(score[i])) continue;
-      for (int side = 0; side < 2; side++) {
-        int a = side == 0 ? PairKeys.first(pairs[i]) : PairKeys.second(pairs[i]);
-        int other = side == 0 ? PairKeys.second(pairs[i]) : PairKeys.first(pairs[i]);
-        double[] v = top.get((long) a * sites + site[other]);
-        double rival = v[2] == i ? v[1] : v[0];
-        double g = score[i] - Math.max(rival, MutualBestMatcher.DEFAULT_UNSEEN);
-        gap[side][i] = Math.max(-GAP_CLAMP, Math.min(GAP_CLAMP, g));
-      }
-    }
-    return gap;
   }
 }
