@@ -83,6 +83,23 @@ public record BoostedTrees(String version, List<String> names, double base, doub
       return leaves.clone();
     }
 
+    // a record compares arrays by reference; two trees are equal when their splits and leaf values are
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Tree t && java.util.Objects.equals(root, t.root) && java.util.Objects.equals(low, t.low)
+          && java.util.Objects.equals(high, t.high) && Arrays.equals(leaves, t.leaves);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(root, low, high, Arrays.hashCode(leaves));
+    }
+
+    @Override
+    public String toString() {
+      return "Tree[root=" + root + ", low=" + low + ", high=" + high + ", leaves=" + Arrays.toString(leaves) + "]";
+    }
+
     /** The leaf index {@code x} falls into (0–3). */
     public int leaf(double[] x) {
       int side = root != null && root.high(x) ? 1 : 0;

@@ -104,7 +104,8 @@ class BoostedTreesTest {
     assertEquals(m.version(), back.version());
     assertEquals(m.names(), back.names());
     assertEquals(m.threshold(), back.threshold());
-    assertEquals(m.trees().size(), back.trees().size());
+    assertEquals(m.trees(), back.trees());
+    assertEquals(m, back);
     for (double[] r : x) assertEquals(m.score(r), back.score(r));
     assertEquals(m.score(new double[] {Double.NaN, 0.9, 0.9}), back.score(new double[] {Double.NaN, 0.9, 0.9}));
     // "never links" (no threshold reached the precision) survives storage too
