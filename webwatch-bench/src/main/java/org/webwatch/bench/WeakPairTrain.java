@@ -35,7 +35,7 @@ import org.webwatch.model.AccountKey;
  * from cross-fitted scores (each training population scored by a model fitted on the others),
  * for candidate-level precision {@code MIN_PRECISION}. Counts are candidate pairs before
  * clustering, against the mutual-best rule (z ≥ 0, both gaps ≥ 6) on the same pairs. Usage:
- * {@code java -Xmx3g -cp benchmarks.jar org.webwatch.bench.WeakPairTrain MIN_PRECISION [--save OUT.json] DIR...}
+ * {@code java -Xmx3g -cp benchmarks.jar org.webwatch.bench.WeakPairTrain MIN_PRECISION [--save OUT.json] [--save-folds PREFIX] DIR...}
  * (never run it on held-out populations).
  */
 public final class WeakPairTrain {
@@ -48,9 +48,11 @@ public final class WeakPairTrain {
   public static void main(String[] args) throws IOException {
     double minPrecision = Double.parseDouble(args[0]);
     Path save = null;
+    String folds = null; // PREFIX: each fold's model (cross-fitted threshold) as PREFIX-<test population>.json
     List<Population> pops = new ArrayList<>();
     for (int k = 1; k < args.length; k++) {
       if (args[k].equals("--save")) save = Path.of(args[++k]);
+      else if (args[k].equals("--save-folds")) folds = args[++k];
       else pops.add(load(Path.of(args[k])));
     }
     BoostedTreesTrainer trainer = new BoostedTreesTrainer(BoostedTreesTrainer.Params.defaults());
@@ -77,6 +79,11 @@ public final class WeakPairTrain {
           oofY.stream().mapToInt(Integer::intValue).toArray(), new boolean[oof.size()], minPrecision);
       double threshold = p >= 1 ? Double.POSITIVE_INFINITY : Math.log(p / (1 - p));
       BoostedTrees m = trainer.train(VERSION, NAMES, rows(train), labels(train), threshold);
+      if (folds != null) {
+        Files.writeString(Path.of(folds + "-" + held.name() + ".json"), m.toJson("Boosted weak-pair model " + VERSION + ", fold without "
+            + held.name() + " (WeakPairTrain, cross-fitted threshold for precision " + minPrecision + "); for measuring on " + held.name() + " only."),
+            StandardCharsets.UTF_8);
+      }
       int[] mc = count(held, m, false);
       int[] rc = count(held, null, false);
       // with the rule's structural guard: only the reciprocal best by combiner log-odds (min_gap > 0), one partner per site
