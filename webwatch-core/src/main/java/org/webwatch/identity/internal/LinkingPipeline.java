@@ -204,6 +204,7 @@ public final class LinkingPipeline {
     IdentityResult result = assemble(cluster, edges.toArray(), qualified, byModel, byMutualBest, byBoosted, new HashSet<>(confirmed), scorer,
         features);
     long t4 = System.nanoTime();
+    // mutualBestLinks counts the links of both weak-pair stages (the boosted one is opt-in, off by default)
     stats = new Stats(n, pairs.length, edges.size(), byMutualBest.size() + byBoosted.size(), (int) IntStream.of(cluster).distinct().count(), oversized,
         (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
     return result;
