@@ -36,6 +36,7 @@ import org.webwatch.model.AccountKey;
  * for candidate-level precision {@code MIN_PRECISION}. Counts are candidate pairs before
  * clustering, against the mutual-best rule (z ≥ 0, both gaps ≥ 6) on the same pairs. Usage:
  * {@code java -Xmx3g -cp benchmarks.jar org.webwatch.bench.WeakPairTrain MIN_PRECISION [--save OUT.json] [--save-folds PREFIX] DIR...}
+ * ({@code --save}: one model on all populations, threshold from the leave-one-population-out scores)
  * (never run it on held-out populations).
  */
 public final class WeakPairTrain {
@@ -60,6 +61,8 @@ public final class WeakPairTrain {
     int[] rule = new int[4];
     int[] inSampleTotal = new int[4];
     int[] guarded = new int[4];
+    List<Double> looScore = new ArrayList<>();
+    List<Integer> looLabel = new ArrayList<>();
     for (int test = 0; test < pops.size(); test++) {
       List<Population> train = new ArrayList<>(pops);
       Population held = train.remove(test);
@@ -83,6 +86,11 @@ public final class WeakPairTrain {
         Files.writeString(Path.of(folds + "-" + held.name() + ".json"), m.toJson("Boosted weak-pair model " + VERSION + ", fold without "
             + held.name() + " (WeakPairTrain, cross-fitted threshold for precision " + minPrecision + "); for measuring on " + held.name() + " only."),
             StandardCharsets.UTF_8);
+      }
+      // every population scored by the fold model that never saw it: the threshold of the --save model
+      for (int i = 0; i < held.y().length; i++) {
+        looScore.add(m.probability(held.x().get(i)));
+        looLabel.add(held.y()[i]);
       }
       int[] mc = count(held, m, false);
       int[] rc = count(held, null, false);
@@ -117,9 +125,14 @@ public final class WeakPairTrain {
         inSampleTotal[1], inSampleTotal[2], inSampleTotal[3]);
     if (save != null) {
       String seeds = String.join(", ", pops.stream().map(Population::name).toList());
-      BoostedTrees all = trainer.train(VERSION, NAMES, rows(pops), labels(pops), 0);
-      Files.writeString(save, all.toJson("Boosted weak-pair model " + VERSION + " (NOT shipped, threshold 0 is a placeholder): "
-          + "WeakPairTrain on the mutual-best-eligible pairs of TUNING populations " + seeds + ". See docs/identity.md."), StandardCharsets.UTF_8);
+      double p = LogisticCombiner.thresholdFor(looScore.stream().mapToDouble(Double::doubleValue).toArray(),
+          looLabel.stream().mapToInt(Integer::intValue).toArray(), new boolean[looScore.size()], minPrecision);
+      double threshold = p >= 1 ? Double.POSITIVE_INFINITY : Math.log(p / (1 - p));
+      BoostedTrees all = trainer.train(VERSION, NAMES, rows(pops), labels(pops), threshold);
+      System.out.printf(Locale.ROOT, "saved model: threshold log-odds %.3f (leave-one-population-out scores, precision >= %s)%n", threshold, minPrecision);
+      Files.writeString(save, all.toJson("Boosted weak-pair model " + VERSION + " (NOT shipped): WeakPairTrain on the mutual-best-eligible "
+          + "pairs of TUNING populations " + seeds + "; threshold = lowest log-odds keeping precision >= " + minPrecision + " on the "
+          + "leave-one-population-out scores. See docs/identity.md."), StandardCharsets.UTF_8);
     }
   }
 
