@@ -213,14 +213,14 @@ public final class LinkingPipeline {
   /** Clustering weight of a mutual-best link (see {@link ConstrainedClustering}). */
   static final double MUTUAL_BEST_EDGE_WEIGHT = PairScorer.LINK_THRESHOLD;
 
+  private record WeakInput(double[] score, boolean[] eligible) {}
+
   /**
    * Input of the weak-pair stages (mutual-best, boosted): every cross-site candidate competes with the combiner's log-odds
    * (linked pairs dominate, analyst-rejected and same-site pairs take no part); only pairs
    * without identifier or media evidence whose accounts both have enough text for style and
-   * habits may be accepted — identifier and media pairs stay with the rules.
+   * habits may be accepted — identifier and media pairs stay with the rules. Null when no such stage runs.
    */
-  private record WeakInput(double[] score, boolean[] eligible) {}
-
   private WeakInput weakStageInput(long[] pairs, PairScorer.Score[] scores, double[] learned, double[] logit, Set<Long> rejected) {
     if ((mutualBest == null && boostedWeak == null) || combiner == null) return null;
     double[] s = new double[pairs.length];
