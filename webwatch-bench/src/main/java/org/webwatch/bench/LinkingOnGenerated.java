@@ -31,7 +31,7 @@ import org.webwatch.model.TextKind;
  * and media statuses from the generator's truth files (standing in for the signals and media
  * stages), links, and prints {@link LinkingEvaluation}. Usage:
  * {@code java -cp webwatch-bench/target/benchmarks.jar org.webwatch.bench.LinkingOnGenerated DIR [--rules | --model FILE]
- * [--no-mutual-best | --mutual-best FLOOR GAP UNSEEN] [--diag] [links.csv]}.
+ * [--no-mutual-best | --mutual-best FLOOR GAP UNSEEN] [--boosted MODEL.json] [--diag] [links.csv]}.
  */
 public final class LinkingOnGenerated {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +49,11 @@ public final class LinkingOnGenerated {
         case "--no-mutual-best" -> linker.mutualBest(null);
         case "--mutual-best" -> linker.mutualBest(new org.webwatch.identity.internal.MutualBestMatcher(Double.parseDouble(args[++k]),
             Double.parseDouble(args[++k]), Double.parseDouble(args[++k])));
+        case "--boosted" -> {
+          try (var in = Files.newInputStream(Path.of(args[++k]))) {
+            linker.boostedWeak(org.webwatch.identity.internal.BoostedTrees.fromJson(in, args[k]));
+          }
+        }
         case "--model" -> {
           try (var in = Files.newInputStream(Path.of(args[++k]))) {
             linker.combiner(org.webwatch.identity.internal.LogisticCombiner.fromJson(in, args[k]));
@@ -71,7 +76,8 @@ public final class LinkingOnGenerated {
     rep.byEvidence().forEach(b -> System.out.printf("  recall %-15s %.3f (%d/%d)%n", b.evidence(), b.recall(), b.found(), b.truePairs()));
     System.out.printf("  recall %-15s %.3f (%d/%d)%n", rep.hardCases().evidence(), rep.hardCases().recall(), rep.hardCases().found(), rep.hardCases().truePairs());
     strata(linker, result, dir);
-    mutualBestPrecision(result, dir);
+    mutualBestPrecision(result, dir, org.webwatch.identity.internal.MutualBestMatcher.METHOD);
+    mutualBestPrecision(result, dir, org.webwatch.identity.internal.BoostedTrees.METHOD);
     System.out.printf("false links %d, of which on decoy values %d%n", rep.falseLinks(), rep.decoyFalseLinks());
     List<String> sample = rep.falseLinkSample();
     sample.stream().limit(30).forEach(s -> System.out.println("  FALSE " + s));
@@ -83,18 +89,18 @@ public final class LinkingOnGenerated {
   }
 
   /** How many links the mutual-best stage made and how many of them join two accounts of one true person. */
-  private static void mutualBestPrecision(IdentityResult result, Path dir) {
+  private static void mutualBestPrecision(IdentityResult result, Path dir, String method) {
     Map<AccountKey, String> person = new HashMap<>();
     for (Csv.Row r : Csv.read(dir.resolve("truth/accounts.csv"), "site", "account", "person")) person.put(new AccountKey(r.get("site"), r.get("account")), r.get("person"));
     long links = 0;
     long correct = 0;
     for (var l : result.links()) {
-      if (!l.method().equals(org.webwatch.identity.internal.MutualBestMatcher.METHOD)) continue;
+      if (!l.method().equals(method)) continue;
       links++;
       if (person.get(l.a()) != null && person.get(l.a()).equals(person.get(l.b()))) correct++;
-      else System.out.println("  FALSE mutual-best " + l.a() + " ~ " + l.b() + " " + l.evidence().get(l.evidence().size() - 1).value());
+      else System.out.println("  FALSE " + method + " " + l.a() + " ~ " + l.b() + " " + l.evidence().get(l.evidence().size() - 1).value());
     }
-    System.out.printf("mutual-best links %d, correct %d, precision %.3f%n", links, correct, links == 0 ? 1.0 : (double) correct / links);
+    System.out.printf("%s links %d, correct %d, precision %.3f%n", method, links, correct, links == 0 ? 1.0 : (double) correct / links);
   }
 
   /** Recall over true pairs whose two accounts both have at least 5 / 10 texts (stylometry needs text). */

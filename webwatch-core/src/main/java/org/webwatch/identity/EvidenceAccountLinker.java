@@ -51,6 +51,7 @@ public final class EvidenceAccountLinker implements AccountLinker {
   private static final int HABIT_MAX_DISTINCT = 4096;
   private volatile LogisticCombiner combiner = LogisticCombiner.loadDefault();
   private volatile MutualBestMatcher mutualBest = new MutualBestMatcher();
+  private volatile org.webwatch.identity.internal.BoostedWeakStage boostedWeak; // opt-in, off by default
   private static final java.util.Comparator<String[]> VALUE_ORDER = (x, y) -> {
     for (int k = 0; k < 4; k++) {
       int c = x[k].compareTo(y[k]);
@@ -185,7 +186,7 @@ public final class EvidenceAccountLinker implements AccountLinker {
     synchronized (decisions) {
       d = new LinkedHashMap<>(decisions);
     }
-    LinkingPipeline pipeline = new LinkingPipeline(features(), combiner).mutualBest(mutualBest);
+    LinkingPipeline pipeline = new LinkingPipeline(features(), combiner).mutualBest(mutualBest).boostedWeak(boostedWeak);
     IdentityResult result = pipeline.run(d);
     lastStats = pipeline.stats();
     return result;
@@ -205,6 +206,15 @@ public final class EvidenceAccountLinker implements AccountLinker {
    */
   public void mutualBest(MutualBestMatcher matcher) {
     this.mutualBest = matcher;
+  }
+
+  /**
+   * Adds the boosted weak-pair stage with {@code model} (features {@code WeakPairFeatures.NAMES});
+   * null (default) turns it off. Opt-in, for calibration: not yet measured after clustering on
+   * held-out populations (see docs/identity.md, "Boosted weak-pair model in Java").
+   */
+  public void boostedWeak(org.webwatch.identity.internal.BoostedTrees model) {
+    this.boostedWeak = model == null ? null : new org.webwatch.identity.internal.BoostedWeakStage(model, MutualBestMatcher.DEFAULT_UNSEEN);
   }
 
   /** The compact features of everything fed so far (for diagnostics and calibration). */

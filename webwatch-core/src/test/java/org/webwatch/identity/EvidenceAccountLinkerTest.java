@@ -164,6 +164,54 @@ class EvidenceAccountLinkerTest {
   }
 
   @Test
+  void boostedWeakStageIsOptInAndLinksWhatItsTreesAccept() {
+    java.util.List<String> names = org.webwatch.identity.internal.PairFeatures.NAMES;
+    double[] w = new double[names.size()];
+    double[] ones = new double[names.size()];
+    java.util.Arrays.fill(ones, 1);
+    w[names.indexOf("habit_cos_rel")] = 20; // the mutual-best test's combiner: ranks by habits, links nothing alone
+    var combiner = new org.webwatch.identity.internal.LogisticCombiner("test-2", names, new double[names.size()], ones, w, -8, 0.999);
+    java.util.List<String> weak = org.webwatch.identity.internal.WeakPairFeatures.NAMES;
+    // one tree: combiner log-odds >= 0 and min gap >= 3 -> +4 (the mutual-best test's floor 0 / gap 3 as trees)
+    java.util.function.DoubleFunction<org.webwatch.identity.internal.BoostedTrees> trees = gap -> new org.webwatch.identity.internal.BoostedTrees(
+        "weak-test", weak, -2, 0, java.util.List.of(new org.webwatch.identity.internal.BoostedTrees.Tree(
+            new org.webwatch.identity.internal.BoostedTrees.Split(weak.indexOf("combiner_logit"), 0), null,
+            new org.webwatch.identity.internal.BoostedTrees.Split(weak.indexOf("min_gap"), gap), new double[] {0, 0, 0, 4})));
+    EvidenceAccountLinker off = (EvidenceAccountLinker) world(8, l -> {});
+    off.combiner(combiner);
+    off.mutualBest(null);
+    IdentityResult without = off.link();
+    assertThat(without.links()).noneSatisfy(x -> assertThat(x.method()).isEqualTo("boosted-trees"));
+    EvidenceAccountLinker on = (EvidenceAccountLinker) world(8, l -> {});
+    on.combiner(combiner);
+    on.mutualBest(null);
+    on.boostedWeak(trees.apply(3.0));
+    IdentityResult r = on.link();
+    Map<AccountKey, String> p = persons(r);
+    assertThat(p.get(STYLE_ONLY_A)).isEqualTo(p.get(STYLE_ONLY_B));
+    var link = r.links().stream().filter(x -> java.util.Set.of(x.a(), x.b()).equals(java.util.Set.of(STYLE_ONLY_A, STYLE_ONLY_B)))
+        .findFirst().orElseThrow();
+    assertThat(link.method()).isEqualTo("boosted-trees");
+    assertThat(link.version()).isEqualTo("weak-test");
+    assertThat(link.confidence()).isEqualTo(0.8808); // logistic(-2 + 4)
+    assertThat(link.evidence()).anySatisfy(e -> {
+      assertThat(e.code()).isEqualTo("boosted-weak");
+      assertThat(e.value()).isEqualTo("p=0.8808");
+      assertThat(e.detail()).contains("combiner_logit ≥ 0.000 and min_gap ≥ 3.000 → +4.00");
+    });
+    assertThat(r.assignments().stream().filter(x -> x.account().equals(STYLE_ONLY_A)).findFirst().orElseThrow().evidenceCodes())
+        .contains("boosted-weak");
+    assertThat(p.get(ANGEL_1)).isNotEqualTo(p.get(ANGEL_2));
+    // trees asking for a wider gap do not link it (as the mutual-best rule at gap 5)
+    EvidenceAccountLinker strict = (EvidenceAccountLinker) world(8, l -> {});
+    strict.combiner(combiner);
+    strict.mutualBest(null);
+    strict.boostedWeak(trees.apply(5.0));
+    Map<AccountKey, String> q = persons(strict.link());
+    assertThat(q.get(STYLE_ONLY_A)).isNotEqualTo(q.get(STYLE_ONLY_B));
+  }
+
+  @Test
   void sharedDonationAddressDoesNotGluePeople() {
     IdentityResult r = world(2, l -> {}).link();
     Map<AccountKey, String> p = persons(r);

@@ -39,13 +39,14 @@ public final class LinkingPipeline {
   /** Evidence-code order in identities.csv. */
   public static final List<String> CODE_ORDER = List.of("analyst", "shared-pgp", "shared-btc", "shared-eth",
       "shared-xmr", "shared-email", "shared-contact", "shared-media", "username", "style", "timing", "learned",
-      MutualBestMatcher.METHOD);
+      MutualBestMatcher.METHOD, BoostedWeakStage.CODE);
   /** Evidence code of the learned combiner's verdict on a link it made. */
   public static final String LEARNED_CODE = "learned";
 
   private final FeatureTable t;
   private final LogisticCombiner combiner;
   private MutualBestMatcher mutualBest = new MutualBestMatcher();
+  private BoostedWeakStage boostedWeak; // opt-in, off by default (not yet measured after clustering on held-out data)
   private Stats stats;
 
   /** The pipeline with the default learned combiner ({@link LogisticCombiner#loadDefault()}). */
@@ -66,6 +67,15 @@ public final class LinkingPipeline {
    */
   public LinkingPipeline mutualBest(MutualBestMatcher matcher) {
     this.mutualBest = matcher;
+    return this;
+  }
+
+  /**
+   * Adds the boosted weak-pair stage ({@link BoostedWeakStage}) over the same pairs as the
+   * mutual-best stage, after it (a pair both accept stays a mutual-best link); null (default) turns it off.
+   */
+  public LinkingPipeline boostedWeak(BoostedWeakStage stage) {
+    this.boostedWeak = stage;
     return this;
   }
 
@@ -167,11 +177,23 @@ public final class LinkingPipeline {
       qualified.put(pairs[i], s);
     }
     Map<Long, MutualBestMatcher.Match> byMutualBest = new HashMap<>();
-    for (MutualBestMatcher.Match m : mutualBestMatches(pairs, scores, learned, logit, rejected)) {
+    Map<Long, BoostedWeakStage.Link> byBoosted = new HashMap<>();
+    WeakInput weak = weakStageInput(pairs, scores, learned, logit, rejected);
+    for (MutualBestMatcher.Match m : weak == null || mutualBest == null ? List.<MutualBestMatcher.Match>of()
+        : mutualBest.match(pairs, weak.score(), weak.eligible(), t.site)) {
       // weighs in clustering like a link just at the threshold: it can attach an account to a person, never fuse two
       edges.add(m.pair());
       edgeScores.add(MUTUAL_BEST_EDGE_WEIGHT);
       byMutualBest.put(m.pair(), m);
+    }
+    if (weak != null && boostedWeak != null) {
+      for (BoostedWeakStage.Link l : boostedWeak.select(pairs, weak.score(), weak.eligible(), t.site, t.texts,
+          i -> features.of(PairKeys.first(pairs[i]), PairKeys.second(pairs[i])))) {
+        if (byMutualBest.containsKey(l.pair())) continue;
+        edges.add(l.pair());
+        edgeScores.add(MUTUAL_BEST_EDGE_WEIGHT);
+        byBoosted.put(l.pair(), l);
+      }
     }
     for (long c : confirmed) strongPairs.add(c);
     double[] es = new double[edgeScores.size()];
@@ -179,9 +201,11 @@ public final class LinkingPipeline {
     ConstrainedClustering clustering = new ConstrainedClustering(t.site, strongPairs, rejected, PairScorer.LINK_THRESHOLD);
     int[] cluster = clustering.cluster(confirmed.stream().mapToLong(Long::longValue).toArray(), edges.toArray(), es, new LongList());
     long t3 = System.nanoTime();
-    IdentityResult result = assemble(cluster, edges.toArray(), qualified, byModel, byMutualBest, new HashSet<>(confirmed), scorer, features);
+    IdentityResult result = assemble(cluster, edges.toArray(), qualified, byModel, byMutualBest, byBoosted, new HashSet<>(confirmed), scorer,
+        features);
     long t4 = System.nanoTime();
-    stats = new Stats(n, pairs.length, edges.size(), byMutualBest.size(), (int) IntStream.of(cluster).distinct().count(), oversized,
+    // mutualBestLinks counts the links of both weak-pair stages (the boosted one is opt-in, off by default)
+    stats = new Stats(n, pairs.length, edges.size(), byMutualBest.size() + byBoosted.size(), (int) IntStream.of(cluster).distinct().count(), oversized,
         (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
     return result;
   }
@@ -189,15 +213,16 @@ public final class LinkingPipeline {
   /** Clustering weight of a mutual-best link (see {@link ConstrainedClustering}). */
   static final double MUTUAL_BEST_EDGE_WEIGHT = PairScorer.LINK_THRESHOLD;
 
+  private record WeakInput(double[] score, boolean[] eligible) {}
+
   /**
-   * The mutual-best stage: every cross-site candidate competes with the combiner's log-odds
+   * Input of the weak-pair stages (mutual-best, boosted): every cross-site candidate competes with the combiner's log-odds
    * (linked pairs dominate, analyst-rejected and same-site pairs take no part); only pairs
    * without identifier or media evidence whose accounts both have enough text for style and
-   * habits may be accepted — identifier and media pairs stay with the rules.
+   * habits may be accepted — identifier and media pairs stay with the rules. Null when no such stage runs.
    */
-  private List<MutualBestMatcher.Match> mutualBestMatches(long[] pairs, PairScorer.Score[] scores, double[] learned, double[] logit,
-      Set<Long> rejected) {
-    if (mutualBest == null || combiner == null) return List.of();
+  private WeakInput weakStageInput(long[] pairs, PairScorer.Score[] scores, double[] learned, double[] logit, Set<Long> rejected) {
+    if ((mutualBest == null && boostedWeak == null) || combiner == null) return null;
     double[] s = new double[pairs.length];
     boolean[] eligible = new boolean[pairs.length];
     for (int i = 0; i < pairs.length; i++) {
@@ -212,7 +237,7 @@ public final class LinkingPipeline {
       s[i] = logit[i];
       eligible[i] = scores[i].strong() <= 0 && Math.min(t.texts[a], t.texts[b]) >= PairScorer.STYLE_MIN_TEXTS;
     }
-    return mutualBest.match(pairs, s, eligible, t.site);
+    return new WeakInput(s, eligible);
   }
 
   private int[] stemFrequency() {
@@ -328,7 +353,8 @@ public final class LinkingPipeline {
   }
 
   private IdentityResult assemble(int[] cluster, long[] edges, Map<Long, PairScorer.Score> qualified, Map<Long, Double> byModel,
-      Map<Long, MutualBestMatcher.Match> byMutualBest, Set<Long> confirmed, PairScorer scorer, PairFeatures features) {
+      Map<Long, MutualBestMatcher.Match> byMutualBest, Map<Long, BoostedWeakStage.Link> byBoosted, Set<Long> confirmed, PairScorer scorer,
+      PairFeatures features) {
     int n = t.size();
     double[] confidence = new double[n];
     List<Set<String>> codes = new ArrayList<>(n);
@@ -367,6 +393,12 @@ public final class LinkingPipeline {
         version = MutualBestMatcher.VERSION;
         evidence.add(mutualBest.evidence(byMutualBest.get(k), t.keys[a], t.keys[b],
             b2 -> t.keys[b2], combiner.version(), combiner.explain(features.of(a, b))));
+      } else if (byBoosted.containsKey(k)) {
+        BoostedWeakStage.Link l = byBoosted.get(k);
+        conf = 1 / (1 + Math.exp(-l.score()));
+        method = BoostedTrees.METHOD;
+        version = boostedWeak.model().version();
+        evidence.add(boostedWeak.evidence(l));
       } else {
         conf = qualified.get(k).confidence();
       }

@@ -1,0 +1,81 @@
+package org.webwatch.identity.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+import org.webwatch.model.Evidence;
+
+/**
+ * The boosted weak-pair stage, ready to be wired beside or instead of {@link MutualBestMatcher}
+ * (NOT wired yet; see docs/identity.md, "Boosted weak-pair model in Java"). Over the same
+ * inputs as the mutual-best stage it builds each eligible pair's {@link WeakPairFeatures} row
+ * and accepts the pair when the {@link BoostedTrees} model links it AND the pair is the
+ * reciprocal best of its two sites by the combiner's log-odds ({@code min_gap > 0}), so an
+ * account gets at most one partner per site, as with the rule. O(E·T) for E candidate pairs
+ * and T trees, plus the O(E) gaps.
+ */
+public final class BoostedWeakStage {
+  /** Evidence code of a link made by this stage. */
+  public static final String CODE = "boosted-weak";
+  /** Contribution paths shown in the evidence detail. */
+  public static final int EXPLAINED_PATHS = 5;
+
+  /** An accepted pair with its model score (log-odds) and the row it was scored on. */
+  public record Link(long pair, double score, List<Double> row) {}
+
+  private final BoostedTrees model;
+  private final double unseen;
+
+  /** @param unseen runner-up score assumed for a side without another candidate (as {@link MutualBestMatcher}) */
+  public BoostedWeakStage(BoostedTrees model, double unseen) {
+    if (model == null) throw new IllegalArgumentException("model is required");
+    if (!model.names().equals(WeakPairFeatures.NAMES)) throw new IllegalArgumentException("model features must be WeakPairFeatures.NAMES, got " + model.names());
+    if (!Double.isFinite(unseen)) throw new IllegalArgumentException("unseen must be finite");
+    this.model = model;
+    this.unseen = unseen;
+  }
+
+  public BoostedTrees model() {
+    return model;
+  }
+
+  /**
+   * @param pairs candidate pair keys ({@link PairKeys})
+   * @param score combiner log-odds per pair (NaN: no part; +∞: already linked)
+   * @param eligible which pairs may be accepted (the rest only compete)
+   * @param site site index of each account
+   * @param texts text count of each account
+   * @param pairFeatures the {@link PairFeatures} vector of pair i (asked only for eligible pairs)
+   * @return accepted pairs in the order of {@code pairs}
+   */
+  public List<Link> select(long[] pairs, double[] score, boolean[] eligible, int[] site, int[] texts, IntFunction<double[]> pairFeatures) {
+    if (eligible.length != pairs.length) throw new IllegalArgumentException("one flag per pair");
+    if (texts.length != site.length) throw new IllegalArgumentException("one text count per account");
+    double[][] gaps = WeakPairFeatures.gaps(pairs, score, site, unseen);
+    List<Link> out = new ArrayList<>();
+    for (int i = 0; i < pairs.length; i++) {
+      if (!eligible[i] || !Double.isFinite(score[i]) || !(Math.min(gaps[0][i], gaps[1][i]) > 0)) continue;
+      int a = PairKeys.first(pairs[i]);
+      int b = PairKeys.second(pairs[i]);
+      double[] row = WeakPairFeatures.row(pairFeatures.apply(i), score[i], gaps[0][i], gaps[1][i], texts[a], texts[b]);
+      double z = model.score(row);
+      if (z < model.threshold()) continue;
+      List<Double> r = new ArrayList<>(row.length);
+      for (double v : row) r.add(v);
+      out.add(new Link(pairs[i], z, List.copyOf(r)));
+    }
+    return out;
+  }
+
+  /** Evidence for an analyst: probability, log-odds and the tree paths that carried the score. */
+  public Evidence evidence(Link link) {
+    double[] row = link.row().stream().mapToDouble(Double::doubleValue).toArray();
+    double p = 1 / (1 + Math.exp(-link.score()));
+    Locale r = Locale.ROOT;
+    String detail = String.format(r, "%s %s, threshold log-odds %.3f, %d trees; combiner log-odds %.3f, gaps %.3f / %.3f; paths: %s",
+        BoostedTrees.METHOD, model.version(), model.threshold(), model.trees().size(), row[PairFeatures.NAMES.size()],
+        row[PairFeatures.NAMES.size() + 1], row[PairFeatures.NAMES.size() + 2], model.explain(row, EXPLAINED_PATHS));
+    return new Evidence(CODE, String.format(r, "p=%.4f", p), Math.round(link.score() * 1000) / 1000.0, detail);
+  }
+}

@@ -1,0 +1,90 @@
+package org.webwatch.identity.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The input row of the boosted weak-pair model ({@link BoostedTrees}, trained by
+ * {@code webwatch-bench WeakPairTrain}): the 25 {@link PairFeatures}, the combiner's log-odds,
+ * the smaller and larger per-side gap of that log-odds over the pair's rivals, and the smaller
+ * and larger text count. The gaps carry what the pair features cannot: how much this partner
+ * stands out among the other candidates of its site (the mutual-best idea of
+ * {@link MutualBestMatcher}, as a number rather than a rule). Gaps cost O(E) time and memory
+ * for E candidate pairs.
+ */
+public final class WeakPairFeatures {
+  /** Gaps are clamped to ±this, so a rival already linked (+∞) gives a finite, very negative gap. */
+  public static final double GAP_CLAMP = 20.0;
+  public static final List<String> NAMES;
+
+  static {
+    List<String> n = new ArrayList<>(PairFeatures.NAMES);
+    n.addAll(List.of("combiner_logit", "min_gap", "max_gap", "min_texts", "max_texts"));
+    NAMES = List.copyOf(n);
+  }
+
+  private WeakPairFeatures() {}
+
+  /** One model row from a pair's {@link PairFeatures} vector, its log-odds, both gaps and both text counts. */
+  public static double[] row(double[] pairFeatures, double logit, double gapA, double gapB, int textsA, int textsB) {
+    if (pairFeatures.length != PairFeatures.NAMES.size()) throw new IllegalArgumentException("expected " + PairFeatures.NAMES.size() + " pair features, got " + pairFeatures.length);
+    double[] r = Arrays.copyOf(pairFeatures, NAMES.size());
+    int k = pairFeatures.length;
+    r[k] = logit;
+    r[k + 1] = Math.min(gapA, gapB);
+    r[k + 2] = Math.max(gapA, gapB);
+    r[k + 3] = Math.min(textsA, textsB);
+    r[k + 4] = Math.max(textsA, textsB);
+    return r;
+  }
+
+  /**
+   * Per pair and side (index 0 = the pair's first account): its score minus the best score of
+   * any OTHER candidate of that account on the other account's site, or minus {@code unseen}
+   * when there is none or it scores lower, clamped to ±{@link #GAP_CLAMP}. Positive on both
+   * sides exactly when the pair is reciprocal best (as {@link MutualBestMatcher} ranks). Scores:
+   * NaN = no part (same site, rejected); +∞ = already linked (competes, gets NaN gaps itself).
+   */
+  public static double[][] gaps(long[] pairs, double[] score, int[] site, double unseen) {
+    if (score.length != pairs.length) throw new IllegalArgumentException("one score per pair");
+    if (!Double.isFinite(unseen)) throw new IllegalArgumentException("unseen must be finite");
+    long sites = Arrays.stream(site).max().orElse(-1) + 1L;
+    Map<Long, double[]> top = new HashMap<>(); // (account, other site) -> {best, second, index of best}
+    for (int i = 0; i < pairs.length; i++) {
+      if (Double.isNaN(score[i])) continue;
+      for (int side = 0; side < 2; side++) {
+        double[] v = top.computeIfAbsent(slot(pairs[i], side, site, sites), k -> new double[] {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, -1});
+        if (score[i] > v[0]) {
+          v[1] = v[0];
+          v[0] = score[i];
+          v[2] = i;
+        } else if (score[i] > v[1]) {
+          v[1] = score[i];
+        }
+      }
+    }
+    double[][] gap = new double[2][pairs.length];
+    for (int i = 0; i < pairs.length; i++) {
+      for (int side = 0; side < 2; side++) {
+        if (!Double.isFinite(score[i])) {
+          gap[side][i] = Double.NaN;
+          continue;
+        }
+        double[] v = top.get(slot(pairs[i], side, site, sites));
+        double rival = v[2] == i ? v[1] : v[0];
+        double g = score[i] - Math.max(rival, unseen);
+        gap[side][i] = Math.max(-GAP_CLAMP, Math.min(GAP_CLAMP, g));
+      }
+    }
+    return gap;
+  }
+
+  private static long slot(long pair, int side, int[] site, long sites) {
+    int a = side == 0 ? PairKeys.first(pair) : PairKeys.second(pair);
+    int other = side == 0 ? PairKeys.second(pair) : PairKeys.first(pair);
+    return a * sites + site[other];
+  }
+}

@@ -1,0 +1,62 @@
+package org.webwatch.identity.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WeakPairFeaturesTest {
+  // accounts 0 (site 0), 1 and 2 (site 1), 3 (site 2)
+  private static final int[] SITE = {0, 1, 1, 2};
+  private static final long[] PAIRS = {PairKeys.of(0, 1), PairKeys.of(0, 2), PairKeys.of(0, 3), PairKeys.of(1, 3), PairKeys.of(2, 3), PairKeys.of(1, 2)};
+  private static final double[] SCORE = {5, 1, 2, Double.POSITIVE_INFINITY, 3, Double.NaN};
+
+  @Test
+  void gapsAreOverTheBestOtherCandidateOfThatSite() {
+    double[][] g = WeakPairFeatures.gaps(PAIRS, SCORE, SITE, -7);
+    // 0~1: account 0's other site-1 candidate scores 1; account 1 has no other site-0 candidate (unseen -7)
+    assertEquals(4, g[0][0]);
+    assertEquals(12, g[1][0]);
+    // 0~2 is not account 0's best on site 1: negative gap
+    assertEquals(-4, g[0][1]);
+    assertEquals(8, g[1][1]);
+    assertEquals(9, g[0][2]);
+    assertEquals(9, g[1][2]);
+    // 2~3: account 3's rival 1~3 is already linked (+inf): clamped, finite
+    assertEquals(10, g[0][4]);
+    assertEquals(-WeakPairFeatures.GAP_CLAMP, g[1][4]);
+    // linked and non-participating pairs get no gaps
+    assertTrue(Double.isNaN(g[0][3]) && Double.isNaN(g[1][5]));
+  }
+
+  @Test
+  void positiveGapsOnBothSidesExactlyWhenMutualBestAcceptsAtTinyGap() {
+    double[][] g = WeakPairFeatures.gaps(PAIRS, SCORE, SITE, -7);
+    boolean[] eligible = {true, true, true, false, true, false};
+    List<MutualBestMatcher.Match> m = new MutualBestMatcher(-100, 1e-9, -7).match(PAIRS, SCORE, eligible, SITE);
+    for (int i = 0; i < PAIRS.length; i++) {
+      if (!eligible[i]) continue;
+      long pair = PAIRS[i];
+      boolean accepted = m.stream().anyMatch(x -> x.pair() == pair);
+      assertEquals(accepted, Math.min(g[0][i], g[1][i]) > 0, "pair " + i);
+    }
+  }
+
+  @Test
+  void rowAppendsLogitGapsAndTexts() {
+    double[] f = new double[PairFeatures.NAMES.size()];
+    f[3] = 1.5;
+    double[] r = WeakPairFeatures.row(f, -0.5, 7, 3, 12, 4);
+    assertEquals(WeakPairFeatures.NAMES.size(), r.length);
+    assertEquals(1.5, r[3]);
+    int k = PairFeatures.NAMES.size();
+    assertArrayEquals(new double[] {-0.5, 3, 7, 4, 12}, java.util.Arrays.copyOfRange(r, k, k + 5));
+    assertEquals("min_gap", WeakPairFeatures.NAMES.get(k + 1));
+    assertThrows(IllegalArgumentException.class, () -> WeakPairFeatures.row(new double[3], 0, 0, 0, 0, 0));
+    assertThrows(IllegalArgumentException.class, () -> WeakPairFeatures.gaps(PAIRS, new double[2], SITE, -7));
+    assertThrows(IllegalArgumentException.class, () -> WeakPairFeatures.gaps(PAIRS, SCORE, SITE, Double.NEGATIVE_INFINITY));
+  }
+}
