@@ -165,12 +165,7 @@ class EvidenceAccountLinkerTest {
 
   @Test
   void boostedWeakStageIsOptInAndLinksWhatItsTreesAccept() {
-    java.util.List<String> names = org.webwatch.identity.internal.PairFeatures.NAMES;
-    double[] w = new double[names.size()];
-    double[] ones = new double[names.size()];
-    java.util.Arrays.fill(ones, 1);
-    w[names.indexOf("habit_cos_rel")] = 20; // the mutual-best test's combiner: ranks by habits, links nothing alone
-    var combiner = new org.webwatch.identity.internal.LogisticCombiner("test-2", names, new double[names.size()], ones, w, -8, 0.999);
+    var combiner = habitsOnlyModel("test-2", 20, -8, 0.999); // the mutual-best test's combiner: ranks by habits, links nothing alone
     java.util.List<String> weak = org.webwatch.identity.internal.WeakPairFeatures.NAMES;
     // one tree: combiner log-odds >= 0 and min gap >= 3 -> +4 (the mutual-best test's floor 0 / gap 3 as trees)
     java.util.function.DoubleFunction<org.webwatch.identity.internal.BoostedTrees> trees = gap -> new org.webwatch.identity.internal.BoostedTrees(

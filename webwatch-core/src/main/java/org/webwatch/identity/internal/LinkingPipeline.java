@@ -176,24 +176,20 @@ public final class LinkingPipeline {
       edgeScores.add(s.total());
       qualified.put(pairs[i], s);
     }
-    Map<Long, MutualBestMatcher.Match> byMutualBest = new HashMap<>();
-    Map<Long, BoostedWeakStage.Link> byBoosted = new HashMap<>();
-    WeakInput weak = weakStageInput(pairs, scores, learned, logit, rejected);
-    for (MutualBestMatcher.Match m : weak == null || mutualBest == null ? List.<MutualBestMatcher.Match>of()
-        : mutualBest.match(pairs, weak.score(), weak.eligible(), t.site)) {
+    WeakPairStages.Links weak = combiner == null ? WeakPairStages.Links.NONE
+        : new WeakPairStages(mutualBest, boostedWeak).select(t, pairs, logit, i -> {
+          int a = PairKeys.first(pairs[i]);
+          int b = PairKeys.second(pairs[i]);
+          if (t.site[a] == t.site[b] || rejected.contains(pairs[i])) return WeakPairStages.Role.NONE;
+          if (qualifiesByRule(scores[i], a, b) || !Double.isNaN(learned[i])) return WeakPairStages.Role.LINKED;
+          return scores[i].strong() <= 0 ? WeakPairStages.Role.ELIGIBLE : WeakPairStages.Role.COMPETES;
+        }, i -> features.of(PairKeys.first(pairs[i]), PairKeys.second(pairs[i])));
+    Map<Long, MutualBestMatcher.Match> byMutualBest = weak.mutualBest();
+    Map<Long, BoostedWeakStage.Link> byBoosted = weak.boosted();
+    for (long pair : weak.pairs()) {
       // weighs in clustering like a link just at the threshold: it can attach an account to a person, never fuse two
-      edges.add(m.pair());
+      edges.add(pair);
       edgeScores.add(MUTUAL_BEST_EDGE_WEIGHT);
-      byMutualBest.put(m.pair(), m);
-    }
-    if (weak != null && boostedWeak != null) {
-      for (BoostedWeakStage.Link l : boostedWeak.select(pairs, weak.score(), weak.eligible(), t.site, t.texts,
-          i -> features.of(PairKeys.first(pairs[i]), PairKeys.second(pairs[i])))) {
-        if (byMutualBest.containsKey(l.pair())) continue;
-        edges.add(l.pair());
-        edgeScores.add(MUTUAL_BEST_EDGE_WEIGHT);
-        byBoosted.put(l.pair(), l);
-      }
     }
     for (long c : confirmed) strongPairs.add(c);
     double[] es = new double[edgeScores.size()];
@@ -212,33 +208,6 @@ public final class LinkingPipeline {
 
   /** Clustering weight of a mutual-best link (see {@link ConstrainedClustering}). */
   static final double MUTUAL_BEST_EDGE_WEIGHT = PairScorer.LINK_THRESHOLD;
-
-  private record WeakInput(double[] score, boolean[] eligible) {}
-
-  /**
-   * Input of the weak-pair stages (mutual-best, boosted): every cross-site candidate competes with the combiner's log-odds
-   * (linked pairs dominate, analyst-rejected and same-site pairs take no part); only pairs
-   * without identifier or media evidence whose accounts both have enough text for style and
-   * habits may be accepted — identifier and media pairs stay with the rules. Null when no such stage runs.
-   */
-  private WeakInput weakStageInput(long[] pairs, PairScorer.Score[] scores, double[] learned, double[] logit, Set<Long> rejected) {
-    if ((mutualBest == null && boostedWeak == null) || combiner == null) return null;
-    double[] s = new double[pairs.length];
-    boolean[] eligible = new boolean[pairs.length];
-    for (int i = 0; i < pairs.length; i++) {
-      int a = PairKeys.first(pairs[i]);
-      int b = PairKeys.second(pairs[i]);
-      s[i] = Double.NaN;
-      if (t.site[a] == t.site[b] || rejected.contains(pairs[i])) continue;
-      if (qualifiesByRule(scores[i], a, b) || !Double.isNaN(learned[i])) {
-        s[i] = Double.POSITIVE_INFINITY;
-        continue;
-      }
-      s[i] = logit[i];
-      eligible[i] = scores[i].strong() <= 0 && Math.min(t.texts[a], t.texts[b]) >= PairScorer.STYLE_MIN_TEXTS;
-    }
-    return new WeakInput(s, eligible);
-  }
 
   private int[] stemFrequency() {
     Map<String, Integer> counts = new HashMap<>();
