@@ -67,7 +67,8 @@ public final class LinkingBench {
     long t1 = System.nanoTime();
     var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     long cpu0 = os.getProcessCpuTime();
-    LinkingPipeline pipeline = new LinkingPipeline(table);
+    // as EvidenceAccountLinker runs it: mutual-best and the bundled boosted weak-pair stage after the combiner
+    LinkingPipeline pipeline = new LinkingPipeline(table).boostedWeak(org.webwatch.identity.internal.BoostedWeakStage.loadDefault());
     IdentityResult result = pipeline.run(Map.of());
     long t2 = System.nanoTime();
     long cpu1 = os.getProcessCpuTime();

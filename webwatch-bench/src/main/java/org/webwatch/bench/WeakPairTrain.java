@@ -40,7 +40,7 @@ import org.webwatch.model.AccountKey;
  * (never run it on held-out populations).
  */
 public final class WeakPairTrain {
-  static final String VERSION = "0.1.0";
+  static final String VERSION = "1.0.0";
   static final List<String> NAMES = WeakPairFeatures.NAMES;
 
   /** The stage-eligible pairs of one population. */
@@ -130,7 +130,7 @@ public final class WeakPairTrain {
       double threshold = p >= 1 ? Double.POSITIVE_INFINITY : Math.log(p / (1 - p));
       BoostedTrees all = trainer.train(VERSION, NAMES, rows(pops), labels(pops), threshold);
       System.out.printf(Locale.ROOT, "saved model: threshold log-odds %.3f (leave-one-population-out scores, precision >= %s)%n", threshold, minPrecision);
-      Files.writeString(save, all.toJson("Boosted weak-pair model " + VERSION + " (NOT shipped): WeakPairTrain on the mutual-best-eligible "
+      Files.writeString(save, all.toJson("Boosted weak-pair model " + VERSION + " (ranks by linking model 2.2.0's log-odds): WeakPairTrain on the mutual-best-eligible "
           + "pairs of TUNING populations " + seeds + "; threshold = lowest log-odds keeping precision >= " + minPrecision + " on the "
           + "leave-one-population-out scores. See docs/identity.md."), StandardCharsets.UTF_8);
     }

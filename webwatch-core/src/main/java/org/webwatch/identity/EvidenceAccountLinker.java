@@ -51,7 +51,9 @@ public final class EvidenceAccountLinker implements AccountLinker {
   private static final int HABIT_MAX_DISTINCT = 4096;
   private volatile LogisticCombiner combiner = LogisticCombiner.loadDefault();
   private volatile MutualBestMatcher mutualBest = new MutualBestMatcher();
-  private volatile org.webwatch.identity.internal.BoostedWeakStage boostedWeak; // opt-in, off by default
+  // on with the bundled model while the bundled combiner is in use (it was trained on that combiner's log-odds)
+  private volatile org.webwatch.identity.internal.BoostedWeakStage boostedWeak = org.webwatch.identity.internal.BoostedWeakStage.loadDefault();
+  private volatile boolean boostedWeakSet; // set explicitly: kept whatever the combiner
   private static final java.util.Comparator<String[]> VALUE_ORDER = (x, y) -> {
     for (int k = 0; k < 4; k++) {
       int c = x[k].compareTo(y[k]);
@@ -194,10 +196,13 @@ public final class EvidenceAccountLinker implements AccountLinker {
 
   /**
    * Replaces the learned combiner (default: {@link LogisticCombiner#DEFAULT_RESOURCE}); null links by
-   * the evidence rules only. For calibration and tests.
+   * the evidence rules only. For calibration and tests. Also turns off the bundled boosted
+   * weak-pair model, which ranks by the bundled combiner's log-odds (unless
+   * {@link #boostedWeak} set one).
    */
   public void combiner(LogisticCombiner model) {
     this.combiner = model;
+    if (!boostedWeakSet) this.boostedWeak = null;
   }
 
   /**
@@ -209,11 +214,12 @@ public final class EvidenceAccountLinker implements AccountLinker {
   }
 
   /**
-   * Adds the boosted weak-pair stage with {@code model} (features {@code WeakPairFeatures.NAMES});
-   * null (default) turns it off. Opt-in, for calibration: not yet measured after clustering on
-   * held-out populations (see docs/identity.md, "Boosted weak-pair model in Java").
+   * Replaces the boosted weak-pair stage's model (features {@code WeakPairFeatures.NAMES}; default:
+   * the bundled {@code BoostedWeakStage.DEFAULT_RESOURCE} while the bundled combiner is in use);
+   * null turns the stage off. See docs/identity.md, "Boosted weak-pair model in Java".
    */
   public void boostedWeak(org.webwatch.identity.internal.BoostedTrees model) {
+    this.boostedWeakSet = true;
     this.boostedWeak = model == null ? null : new org.webwatch.identity.internal.BoostedWeakStage(model, MutualBestMatcher.DEFAULT_UNSEEN);
   }
 

@@ -164,7 +164,7 @@ class EvidenceAccountLinkerTest {
   }
 
   @Test
-  void boostedWeakStageIsOptInAndLinksWhatItsTreesAccept() {
+  void boostedWeakStageFollowsTheCombinerAndLinksWhatItsTreesAccept() {
     var combiner = habitsOnlyModel("test-2", 20, -8, 0.999); // the mutual-best test's combiner: ranks by habits, links nothing alone
     java.util.List<String> weak = org.webwatch.identity.internal.WeakPairFeatures.NAMES;
     // one tree: combiner log-odds >= 0 and min gap >= 3 -> +4 (the mutual-best test's floor 0 / gap 3 as trees)

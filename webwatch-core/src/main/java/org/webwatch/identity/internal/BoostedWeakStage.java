@@ -7,8 +7,9 @@ import java.util.function.IntFunction;
 import org.webwatch.model.Evidence;
 
 /**
- * The boosted weak-pair stage, ready to be wired beside or instead of {@link MutualBestMatcher}
- * (NOT wired yet; see docs/identity.md, "Boosted weak-pair model in Java"). Over the same
+ * The boosted weak-pair stage, run after {@link MutualBestMatcher} ({@link WeakPairStages}; on
+ * by default in {@code EvidenceAccountLinker} with the bundled model {@link #DEFAULT_RESOURCE},
+ * see docs/identity.md, "Boosted weak-pair model in Java"). Over the same
  * inputs as the mutual-best stage it builds each eligible pair's {@link WeakPairFeatures} row
  * and accepts the pair when the {@link BoostedTrees} model links it AND the pair is the
  * reciprocal best of its two sites by the combiner's log-odds ({@code min_gap > 0}), so an
@@ -18,6 +19,12 @@ import org.webwatch.model.Evidence;
 public final class BoostedWeakStage {
   /** Evidence code of a link made by this stage. */
   public static final String CODE = "boosted-weak";
+  /**
+   * The bundled model (classpath {@code /org/webwatch/identity/}): trained by {@code WeakPairTrain}
+   * on the tuning populations over the log-odds of the bundled combiner
+   * ({@link LogisticCombiner#DEFAULT_RESOURCE}), so it only means something next to that combiner.
+   */
+  public static final String DEFAULT_RESOURCE = "weak-pair-model-v1.json";
   /** Contribution paths shown in the evidence detail. */
   public static final int EXPLAINED_PATHS = 5;
 
@@ -34,6 +41,16 @@ public final class BoostedWeakStage {
     if (!Double.isFinite(unseen)) throw new IllegalArgumentException("unseen must be finite");
     this.model = model;
     this.unseen = unseen;
+  }
+
+  /** The stage with the bundled model and {@link MutualBestMatcher#DEFAULT_UNSEEN}. */
+  public static BoostedWeakStage loadDefault() {
+    try (java.io.InputStream in = BoostedWeakStage.class.getResourceAsStream("/org/webwatch/identity/" + DEFAULT_RESOURCE)) {
+      if (in == null) throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
+      return new BoostedWeakStage(BoostedTrees.fromJson(in, DEFAULT_RESOURCE), MutualBestMatcher.DEFAULT_UNSEEN);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   public BoostedTrees model() {

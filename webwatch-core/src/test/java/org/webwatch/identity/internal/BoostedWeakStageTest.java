@@ -24,6 +24,15 @@ class BoostedWeakStageTest {
   }
 
   @Test
+  void theBundledModelLoadsWithTheWeakPairFeaturesAndAFiniteThreshold() {
+    BoostedWeakStage stage = BoostedWeakStage.loadDefault();
+    assertEquals(WeakPairFeatures.NAMES, stage.model().names());
+    assertTrue(Double.isFinite(stage.model().threshold()) && stage.model().threshold() > 0);
+    assertTrue(!stage.model().trees().isEmpty());
+    assertEquals("1.0.0", stage.model().version());
+  }
+
+  @Test
   void acceptsWhatTheModelLinksAmongReciprocalBestPairs() {
     BoostedWeakStage stage = new BoostedWeakStage(andModel(), -7);
     double[] score = {-1, -6, -3, 1, -9};
