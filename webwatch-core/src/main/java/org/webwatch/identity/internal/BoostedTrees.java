@@ -195,12 +195,7 @@ public record BoostedTrees(String version, List<String> names, double base, doub
 
   /** The model as JSON: format, method, version, about, base, threshold, names, trees. */
   public String toJson(String about) {
-    ObjectMapper om = new ObjectMapper();
-    ObjectNode root = om.createObjectNode();
-    root.put("format", FORMAT);
-    root.put("method", METHOD);
-    root.put("version", version);
-    root.put("about", about);
+    ObjectNode root = ModelJson.header(FORMAT, METHOD, version, about);
     root.put("base", base);
     root.put("threshold", threshold);
     ArrayNode ns = root.putArray("features");
@@ -215,7 +210,7 @@ public record BoostedTrees(String version, List<String> names, double base, doub
       for (double v : t.leaves) lv.add(v);
     }
     try {
-      return om.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+      return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -228,13 +223,7 @@ public record BoostedTrees(String version, List<String> names, double base, doub
 
   /** Reads {@link #toJson} output; errors name {@code source} and the offending field. */
   public static BoostedTrees fromJson(InputStream in, String source) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(in);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(source + ": not a JSON boosted-trees model: " + e.getMessage(), e);
-    }
-    if (root == null || !FORMAT.equals(root.path("format").asText())) throw new IllegalArgumentException(source + ": field format must be " + FORMAT);
+    JsonNode root = ModelJson.read(in, source, FORMAT, "boosted-trees model");
     for (String field : new String[] {"version", "base", "threshold", "features", "trees"}) {
       if (!root.has(field)) throw new IllegalArgumentException(source + ": field " + field + " is required");
     }

@@ -266,12 +266,7 @@ public final class LogisticCombiner {
 
   /** The model as JSON (format, method, version, threshold, per-feature mean/scale/weight). */
   public String toJson(String about) {
-    ObjectMapper om = new ObjectMapper();
-    ObjectNode root = om.createObjectNode();
-    root.put("format", FORMAT);
-    root.put("method", METHOD);
-    root.put("version", version);
-    root.put("about", about);
+    ObjectNode root = ModelJson.header(FORMAT, METHOD, version, about);
     root.put("threshold", threshold);
     root.put("bias", bias);
     ArrayNode fs = root.putArray("features");
@@ -279,20 +274,14 @@ public final class LogisticCombiner {
       fs.addObject().put("name", names.get(k)).put("mean", mean[k]).put("scale", scale[k]).put("weight", weights[k]);
     }
     try {
-      return om.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+      return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   public static LogisticCombiner fromJson(InputStream in, String source) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(in);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(source + ": not a JSON linking model: " + e.getMessage(), e);
-    }
-    if (root == null || !FORMAT.equals(root.path("format").asText())) throw new IllegalArgumentException(source + ": field format must be " + FORMAT);
+    JsonNode root = ModelJson.read(in, source, FORMAT, "linking model");
     List<String> names = new ArrayList<>();
     JsonNode fs = root.path("features");
     int d = fs.size();
