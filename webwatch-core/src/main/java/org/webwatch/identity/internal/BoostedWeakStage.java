@@ -67,9 +67,14 @@ public final class BoostedWeakStage {
    * @return accepted pairs in the order of {@code pairs}
    */
   public List<Link> select(long[] pairs, double[] score, boolean[] eligible, int[] site, int[] texts, IntFunction<double[]> pairFeatures) {
-    if (eligible.length != pairs.length) throw new IllegalArgumentException("one flag per pair");
     if (texts.length != site.length) throw new IllegalArgumentException("one text count per account");
-    double[][] gaps = WeakPairFeatures.gaps(pairs, score, site, unseen);
+    return select(pairs, score, eligible, new SiteRivals(pairs, score, site), texts, pairFeatures);
+  }
+
+  /** {@link #select(long[], double[], boolean[], int[], int[], IntFunction)} over rivals already ranked on the same scores. */
+  List<Link> select(long[] pairs, double[] score, boolean[] eligible, SiteRivals rivals, int[] texts, IntFunction<double[]> pairFeatures) {
+    if (eligible.length != pairs.length) throw new IllegalArgumentException("one flag per pair");
+    double[][] gaps = WeakPairFeatures.gaps(pairs, score, rivals, unseen);
     List<Link> out = new ArrayList<>();
     for (int i = 0; i < pairs.length; i++) {
       if (!eligible[i] || !Double.isFinite(score[i]) || !(Math.min(gaps[0][i], gaps[1][i]) > 0)) continue;

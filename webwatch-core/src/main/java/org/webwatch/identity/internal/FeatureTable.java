@@ -126,10 +126,9 @@ public final class FeatureTable {
     int[] slotCount = new int[HabitTokens.CATEGORY_SLOTS];
     int observed = 0;
     for (int i = 0; i < n; i++) {
-      int[] d = HabitTokens.dominant(habitCategories[i], texts[i]);
       if (habitCategories[i] == null || texts[i] < HabitTokens.CATEGORY_MIN_TEXTS) continue;
       observed++;
-      for (int k : d) if (k >= 0) slotCount[k]++;
+      for (int k : HabitTokens.dominant(habitCategories[i], texts[i])) if (k >= 0) slotCount[k]++;
     }
     this.slotIdf = new float[HabitTokens.CATEGORY_SLOTS];
     for (int k = 0; k < slotIdf.length; k++) slotIdf[k] = slotCount[k] == 0 ? 0f : (float) Math.log((double) observed / slotCount[k]);

@@ -46,7 +46,7 @@ public final class LinkingPipeline {
   private final FeatureTable t;
   private final LogisticCombiner combiner;
   private MutualBestMatcher mutualBest = new MutualBestMatcher();
-  private BoostedWeakStage boostedWeak; // opt-in, off by default (not yet measured after clustering on held-out data)
+  private BoostedWeakStage boostedWeak; // off here; EvidenceAccountLinker sets its bundled model
   private Stats stats;
 
   /** The pipeline with the default learned combiner ({@link LogisticCombiner#loadDefault()}). */
@@ -106,7 +106,7 @@ public final class LinkingPipeline {
   }
 
   /** Counters of the last run (for benchmarks and summary.json). */
-  public record Stats(int accounts, long candidatePairs, int qualifiedLinks, int mutualBestLinks, int persons, long oversizedBlocks,
+  public record Stats(int accounts, long candidatePairs, int qualifiedLinks, int weakPairLinks, int persons, long oversizedBlocks,
       long candidateMillis, long scoreMillis, long clusterMillis, long explainMillis) {}
 
   public Stats stats() {
@@ -126,21 +126,18 @@ public final class LinkingPipeline {
     PairScorer scorer = new PairScorer(t, stemFrequency);
     PairScorer.Score[] scores = new PairScorer.Score[pairs.length];
     PairFeatures features = new PairFeatures(t, scorer, stemFrequency);
-    // learned log-odds of pairs the rules leave out (NaN: not scored by the combiner)
-    double[] learned = new double[pairs.length];
-    double[] logit = new double[pairs.length]; // the same for every such pair, for the mutual-best stage
+    // the combiner's log-odds of the cross-site pairs the rules leave out (NaN: not scored);
+    // it links those at or over its threshold, the weak-pair stages rank the rest
+    double[] logit = new double[pairs.length];
     IntStream.range(0, pairs.length).parallel().forEach(i -> {
       int a = PairKeys.first(pairs[i]);
       int b = PairKeys.second(pairs[i]);
       scores[i] = scorer.score(a, b);
-      learned[i] = Double.NaN;
-      logit[i] = Double.NaN;
-      if (combiner != null && !qualifiesByRule(scores[i], a, b) && t.site[a] != t.site[b]) {
-        double z = combiner.logit(features.of(a, b));
-        logit[i] = z;
-        if (1 / (1 + Math.exp(-z)) >= combiner.threshold()) learned[i] = z;
-      }
+      logit[i] = combiner != null && !qualifiesByRule(scores[i], a, b) && t.site[a] != t.site[b]
+          ? combiner.logit(features.of(a, b)) : Double.NaN;
     });
+    double thresholdLogit = combiner == null ? 0 : Math.log(combiner.threshold() / (1 - combiner.threshold()));
+    java.util.function.IntPredicate learned = i -> !Double.isNaN(logit[i]) && 1 / (1 + Math.exp(-logit[i])) >= combiner.threshold();
 
     long t2 = System.nanoTime();
     Set<Long> rejected = new HashSet<>();
@@ -157,18 +154,17 @@ public final class LinkingPipeline {
     List<Double> edgeScores = new ArrayList<>();
     Map<Long, PairScorer.Score> qualified = new HashMap<>();
     Map<Long, Double> byModel = new HashMap<>();
-    double thresholdLogit = combiner == null ? 0 : Math.log(combiner.threshold() / (1 - combiner.threshold()));
     for (int i = 0; i < pairs.length; i++) {
       PairScorer.Score s = scores[i];
       if (rejected.contains(pairs[i])) continue;
       boolean sameSite = t.site[PairKeys.first(pairs[i])] == t.site[PairKeys.second(pairs[i])];
       if (!qualifiesByRule(s, PairKeys.first(pairs[i]), PairKeys.second(pairs[i]))) {
-        if (Double.isNaN(learned[i])) continue;
+        if (!learned.test(i)) continue;
         // a learned link weighs in clustering like a rule link just over the threshold, more the surer it is
         edges.add(pairs[i]);
-        edgeScores.add(Math.max(s.total(), PairScorer.LINK_THRESHOLD + learned[i] - thresholdLogit));
+        edgeScores.add(Math.max(s.total(), PairScorer.LINK_THRESHOLD + logit[i] - thresholdLogit));
         qualified.put(pairs[i], s);
-        byModel.put(pairs[i], learned[i]);
+        byModel.put(pairs[i], logit[i]);
         continue;
       }
       if (sameSite) strongPairs.add(pairs[i]);
@@ -181,7 +177,7 @@ public final class LinkingPipeline {
           int a = PairKeys.first(pairs[i]);
           int b = PairKeys.second(pairs[i]);
           if (t.site[a] == t.site[b] || rejected.contains(pairs[i])) return WeakPairStages.Role.NONE;
-          if (qualifiesByRule(scores[i], a, b) || !Double.isNaN(learned[i])) return WeakPairStages.Role.LINKED;
+          if (qualifiesByRule(scores[i], a, b) || learned.test(i)) return WeakPairStages.Role.LINKED;
           return scores[i].strong() <= 0 ? WeakPairStages.Role.ELIGIBLE : WeakPairStages.Role.COMPETES;
         }, i -> features.of(PairKeys.first(pairs[i]), PairKeys.second(pairs[i])));
     Map<Long, MutualBestMatcher.Match> byMutualBest = weak.mutualBest();
@@ -200,7 +196,6 @@ public final class LinkingPipeline {
     IdentityResult result = assemble(cluster, edges.toArray(), qualified, byModel, byMutualBest, byBoosted, new HashSet<>(confirmed), scorer,
         features);
     long t4 = System.nanoTime();
-    // mutualBestLinks counts the links of both weak-pair stages (the boosted one is opt-in, off by default)
     stats = new Stats(n, pairs.length, edges.size(), byMutualBest.size() + byBoosted.size(), (int) IntStream.of(cluster).distinct().count(), oversized,
         (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
     return result;

@@ -1,7 +1,6 @@
 package org.webwatch.identity.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
@@ -83,63 +82,23 @@ public final class MutualBestMatcher {
    * @return accepted pairs in the order of {@code pairs}
    */
   public List<Match> match(long[] pairs, double[] score, boolean[] eligible, int[] site) {
+    return match(pairs, score, eligible, new SiteRivals(pairs, score, site));
+  }
+
+  /**
+   * {@link #match(long[], double[], boolean[], int[])} over rivals already ranked on the same
+   * scores. Beating both rivals by {@code gap > 0} is what makes the pair each side's best, so
+   * the gap test alone is the reciprocal-best test.
+   */
+  List<Match> match(long[] pairs, double[] score, boolean[] eligible, SiteRivals rivals) {
     if (score.length != pairs.length || eligible.length != pairs.length) throw new IllegalArgumentException("one score and flag per pair");
-    int n = site.length;
-    int[] start = new int[n + 1];
-    for (int i = 0; i < pairs.length; i++) {
-      if (Double.isNaN(score[i])) continue;
-      start[PairKeys.first(pairs[i]) + 1]++;
-      start[PairKeys.second(pairs[i]) + 1]++;
-    }
-    for (int i = 0; i < n; i++) start[i + 1] += start[i];
-    int[] fill = Arrays.copyOf(start, n);
-    int[] edge = new int[start[n]];
-    for (int i = 0; i < pairs.length; i++) {
-      if (Double.isNaN(score[i])) continue;
-      edge[fill[PairKeys.first(pairs[i])]++] = i;
-      edge[fill[PairKeys.second(pairs[i])]++] = i;
-    }
-    // per pair and side (0 = first account, 1 = second): is it that account's best on the other's site, and the runner-up
-    boolean[][] best = {new boolean[pairs.length], new boolean[pairs.length]};
-    double[][] runnerUp = {new double[pairs.length], new double[pairs.length]};
-    int[][] runnerUpAccount = {new int[pairs.length], new int[pairs.length]};
-    int sites = Arrays.stream(site).max().orElse(-1) + 1;
-    int[] bestEdge = new int[sites];
-    int[] secondEdge = new int[sites];
-    Arrays.fill(bestEdge, -1);
-    Arrays.fill(secondEdge, -1);
-    for (int a = 0; a < n; a++) {
-      for (int k = start[a]; k < start[a + 1]; k++) {
-        int i = edge[k];
-        int s = site[other(pairs[i], a)];
-        if (bestEdge[s] < 0 || score[i] > score[bestEdge[s]]) {
-          secondEdge[s] = bestEdge[s];
-          bestEdge[s] = i;
-        } else if (secondEdge[s] < 0 || score[i] > score[secondEdge[s]]) {
-          secondEdge[s] = i;
-        }
-      }
-      for (int k = start[a]; k < start[a + 1]; k++) {
-        int i = edge[k];
-        int s = site[other(pairs[i], a)];
-        if (bestEdge[s] < 0) continue; // this site already done for this account
-        int b = bestEdge[s];
-        int side = PairKeys.first(pairs[b]) == a ? 0 : 1;
-        best[side][b] = true;
-        int r = secondEdge[s];
-        runnerUp[side][b] = r < 0 ? Double.NEGATIVE_INFINITY : score[r];
-        runnerUpAccount[side][b] = r < 0 ? -1 : other(pairs[r], a);
-        bestEdge[s] = -1;
-        secondEdge[s] = -1;
-      }
-    }
     List<Match> out = new ArrayList<>();
     for (int i = 0; i < pairs.length; i++) {
       double z = score[i];
-      if (!eligible[i] || Double.isNaN(z) || Double.isInfinite(z) || z < floor || !best[0][i] || !best[1][i]) continue;
-      double margin = Math.min(z - Math.max(runnerUp[0][i], unseen), z - Math.max(runnerUp[1][i], unseen));
+      if (!eligible[i] || !Double.isFinite(z) || z < floor) continue;
+      double margin = Math.min(z - Math.max(rivals.score(0, i), unseen), z - Math.max(rivals.score(1, i), unseen));
       if (margin < gap) continue;
-      out.add(new Match(pairs[i], z, runnerUp[0][i], runnerUpAccount[0][i], runnerUp[1][i], runnerUpAccount[1][i], margin));
+      out.add(new Match(pairs[i], z, rivals.score(0, i), rivals.account(0, i), rivals.score(1, i), rivals.account(1, i), margin));
     }
     return out;
   }
@@ -177,10 +136,5 @@ public final class MutualBestMatcher {
 
   public double unseen() {
     return unseen;
-  }
-
-  private static int other(long pair, int a) {
-    int f = PairKeys.first(pair);
-    return f == a ? PairKeys.second(pair) : f;
   }
 }

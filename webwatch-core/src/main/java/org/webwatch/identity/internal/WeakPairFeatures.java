@@ -2,9 +2,7 @@ package org.webwatch.identity.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The input row of the boosted weak-pair model ({@link BoostedTrees}, trained by
@@ -49,42 +47,20 @@ public final class WeakPairFeatures {
    * NaN = no part (same site, rejected); +∞ = already linked (competes, gets NaN gaps itself).
    */
   public static double[][] gaps(long[] pairs, double[] score, int[] site, double unseen) {
+    return gaps(pairs, score, new SiteRivals(pairs, score, site), unseen);
+  }
+
+  /** {@link #gaps(long[], double[], int[], double)} over rivals already ranked on the same scores. */
+  static double[][] gaps(long[] pairs, double[] score, SiteRivals rivals, double unseen) {
     if (score.length != pairs.length) throw new IllegalArgumentException("one score per pair");
     if (!Double.isFinite(unseen)) throw new IllegalArgumentException("unseen must be finite");
-    long sites = Arrays.stream(site).max().orElse(-1) + 1L;
-    Map<Long, double[]> top = new HashMap<>(); // (account, other site) -> {best, second, index of best}
-    for (int i = 0; i < pairs.length; i++) {
-      if (Double.isNaN(score[i])) continue;
-      for (int side = 0; side < 2; side++) {
-        double[] v = top.computeIfAbsent(slot(pairs[i], side, site, sites), k -> new double[] {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, -1});
-        if (score[i] > v[0]) {
-          v[1] = v[0];
-          v[0] = score[i];
-          v[2] = i;
-        } else if (score[i] > v[1]) {
-          v[1] = score[i];
-        }
-      }
-    }
     double[][] gap = new double[2][pairs.length];
     for (int i = 0; i < pairs.length; i++) {
       for (int side = 0; side < 2; side++) {
-        if (!Double.isFinite(score[i])) {
-          gap[side][i] = Double.NaN;
-          continue;
-        }
-        double[] v = top.get(slot(pairs[i], side, site, sites));
-        double rival = v[2] == i ? v[1] : v[0];
-        double g = score[i] - Math.max(rival, unseen);
-        gap[side][i] = Math.max(-GAP_CLAMP, Math.min(GAP_CLAMP, g));
+        double g = score[i] - Math.max(rivals.score(side, i), unseen);
+        gap[side][i] = Double.isFinite(score[i]) ? Math.max(-GAP_CLAMP, Math.min(GAP_CLAMP, g)) : Double.NaN;
       }
     }
     return gap;
-  }
-
-  private static long slot(long pair, int side, int[] site, long sites) {
-    int a = side == 0 ? PairKeys.first(pair) : PairKeys.second(pair);
-    int other = side == 0 ? PairKeys.second(pair) : PairKeys.first(pair);
-    return a * sites + site[other];
   }
 }

@@ -68,11 +68,12 @@ final class WeakPairStages {
       eligible[i] = r == Role.ELIGIBLE
           && Math.min(t.texts[PairKeys.first(pairs[i])], t.texts[PairKeys.second(pairs[i])]) >= PairScorer.STYLE_MIN_TEXTS;
     }
+    SiteRivals rivals = new SiteRivals(pairs, score, t.site); // both stages rank by the same rivals
     Map<Long, MutualBestMatcher.Match> byMutualBest = new HashMap<>();
-    if (mutualBest != null) for (MutualBestMatcher.Match m : mutualBest.match(pairs, score, eligible, t.site)) byMutualBest.put(m.pair(), m);
+    if (mutualBest != null) for (MutualBestMatcher.Match m : mutualBest.match(pairs, score, eligible, rivals)) byMutualBest.put(m.pair(), m);
     Map<Long, BoostedWeakStage.Link> byBoosted = new HashMap<>();
     if (boosted != null) {
-      for (BoostedWeakStage.Link l : boosted.select(pairs, score, eligible, t.site, t.texts, pairFeatures)) {
+      for (BoostedWeakStage.Link l : boosted.select(pairs, score, eligible, rivals, t.texts, pairFeatures)) {
         if (!byMutualBest.containsKey(l.pair())) byBoosted.put(l.pair(), l);
       }
     }
