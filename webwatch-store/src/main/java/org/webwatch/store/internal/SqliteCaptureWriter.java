@@ -375,7 +375,7 @@ final class SqliteCaptureWriter implements CaptureWriter {
   }
 
   private String strings(Collection<String> ids) {
-    String flat = FlatJson.strings(ids);
+    String flat = ids == null ? null : FlatJson.strings(ids); // null: as the mapper writes it
     return flat != null ? flat : json(ids);
   }
 
