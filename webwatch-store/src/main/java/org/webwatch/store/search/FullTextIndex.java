@@ -37,8 +37,15 @@ import org.webwatch.WebwatchException;
  * uncommitted files when the next writer opens.
  */
 public final class FullTextIndex implements AutoCloseable {
-  /** Default indexing RAM buffer: fewer, larger segments for bulk imports. */
-  public static final double DEFAULT_RAM_BUFFER_MB = 128;
+  /**
+   * Default indexing RAM buffer. Small on purpose: a segment is flushed by the one analysis
+   * thread, so with a large buffer the import ended with a third of all documents still to be
+   * flushed in the serial tail, and the in-memory term hash (a unique key per document) outgrew
+   * the CPU caches. 16 MiB gave 8-13 segments for 1.5M documents and no merges during the
+   * import; against 128 MiB the generator capture imported in 0.8-0.9 of the wall time with
+   * 10-15 % less CPU (IngestBench, docs/benchmarks.md). Below ~8 MiB merges start mid-import.
+   */
+  public static final double DEFAULT_RAM_BUFFER_MB = 16;
   static final int BATCH = 512;
 
   private record Item(IndexedText text, String capture) {}

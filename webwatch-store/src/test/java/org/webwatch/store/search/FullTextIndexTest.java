@@ -123,6 +123,39 @@ class FullTextIndexTest {
   }
 
   @Test
+  void aSecondCaptureReplacesTheDocumentsItSharesWithTheFirstAndKeepsTheRest() throws Exception {
+    Path dir = tmp.resolve("overlap");
+    int first = 30_000; // ids 0..29,999
+    try (FullTextIndex ix = FullTextIndex.open(dir, 16)) {
+      for (int i = 0; i < first; i++) ix.add(new IndexedText("s1", TextKind.POST, "" + i, "a" + (i % 7), Instant.EPOCH, "old words " + i), "c1");
+      ix.commit("c1");
+    }
+    // a re-crawl: ids 20,000..59,999, with new texts
+    try (FullTextIndex ix = FullTextIndex.open(dir, 16)) {
+      for (int i = 20_000; i < 60_000; i++) ix.add(new IndexedText("s1", TextKind.POST, "" + i, "b", Instant.EPOCH, "new words " + i), "c2");
+      ix.prepareCommit("c2");
+      ix.commit("c2");
+      assertThat(ix.added()).isEqualTo(40_000);
+    }
+    try (var d = org.apache.lucene.store.FSDirectory.open(dir); var r = org.apache.lucene.index.DirectoryReader.open(d)) {
+      var searcher = new org.apache.lucene.search.IndexSearcher(r);
+      assertThat(r.numDocs()).isEqualTo(60_000);
+      assertThat(searcher.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexSchema.TEXT, "old")))).isEqualTo(20_000);
+      assertThat(searcher.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexSchema.TEXT, "new")))).isEqualTo(40_000);
+      // each replaced item exactly once, with its new text
+      assertThat(searcher.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexSchema.TEXT, "25000")))).isEqualTo(1);
+      assertThat(searcher.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexSchema.KEY, "s1/post/25000")))).isEqualTo(1);
+      assertThat(searcher.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexSchema.ACCOUNT, "b")))).isEqualTo(40_000);
+    }
+    // the same capture again (a re-run after a crash between the two commits): nothing changes
+    try (FullTextIndex ix = FullTextIndex.open(dir, 16)) {
+      for (int i = 20_000; i < 60_000; i++) ix.add(new IndexedText("s1", TextKind.POST, "" + i, "b", Instant.EPOCH, "new words " + i), "c2");
+      ix.commit("c2");
+    }
+    assertThat(FullTextIndex.docCount(dir)).isEqualTo(60_000);
+  }
+
+  @Test
   void queriesTakeExactFieldValuesAsTypedAndAnalyseTheText() throws Exception {
     var q = new org.apache.lucene.queryparser.classic.QueryParser(IndexSchema.TEXT, IndexSchema.queryAnalyzer())
         .parse("account:User_A AND site:Forum-1 AND Kids");
