@@ -32,6 +32,13 @@ public interface CaptureRepository {
   /** Every text the full-text index holds for rows last written by {@code captureId}. */
   void forEachText(String captureId, Consumer<IndexedText> sink);
 
+  /**
+   * The text the full-text index analysed for one item ({@link IndexedText#text()}: a message's
+   * subject and text, a signature, a thread title), read back from the record tables — the index
+   * does not store it (schema 3). Empty when the item is not stored.
+   */
+  Optional<String> indexedText(String site, org.webwatch.model.TextKind kind, String id);
+
   /** Rows per table and captures (index figures left at 0: see {@link ImportService#summary()}). */
   StoreSummary summary();
 }

@@ -54,6 +54,23 @@ class ImportServiceTest {
   }
 
   @Test
+  void theIndexedTextOfEveryKindReadsBackFromTheRecordsForHighlighting() throws Exception {
+    try (WebwatchStore store = WebwatchStore.open(tmp.resolve("data"))) {
+      ImportService service = new ImportService(store);
+      service.importCapture(handmade("c1"));
+      CaptureRepository records = service.repository();
+      // the index does not store texts (schema 3): search reads them back, composed as the import composed them
+      List<org.webwatch.store.search.IndexedText> indexed = new java.util.ArrayList<>();
+      records.forEachText("c1", indexed::add);
+      assertThat(indexed).extracting(t -> t.kind().code()).contains("post", "message", "signature", "thread-title");
+      for (var t : indexed) assertThat(records.indexedText(t.site(), t.kind(), t.id())).contains(t.text());
+      assertThat(records.indexedText("s1", org.webwatch.model.TextKind.MESSAGE, "1")).contains("garden\nthe garden party is on");
+      assertThat(records.indexedText("s1", org.webwatch.model.TextKind.POST, "404")).isEmpty();
+      assertThat(records.indexedText("s1", org.webwatch.model.TextKind.PROFILE, "17")).isEmpty();
+    }
+  }
+
+  @Test
   void importsRecordsRejectsAndIndex() throws Exception {
     try (WebwatchStore store = WebwatchStore.open(tmp.resolve("data"))) {
       ImportResult r = new ImportService(store).importCapture(handmade("c1"));

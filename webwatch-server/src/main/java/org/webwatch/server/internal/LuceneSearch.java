@@ -44,10 +44,12 @@ import org.webwatch.store.search.IndexSchema;
 public final class LuceneSearch {
   public static final int MAX_QUERY_LENGTH = 1_000;
   private final WebwatchStore store;
+  private final org.webwatch.store.CaptureRepository records;
   private DirectoryReader reader;
 
   public LuceneSearch(WebwatchStore store) {
     this.store = store;
+    this.records = new org.webwatch.store.ImportService(store).repository();
   }
 
   /** One hit; {@code fragment} is safe HTML (escaped text with {@code <mark>} tags). */
@@ -99,7 +101,7 @@ public final class LuceneSearch {
         for (int i = offset; i < top.scoreDocs.length; i++) {
           ScoreDoc sd = top.scoreDocs[i];
           Document d = searcher.storedFields().document(sd.doc);
-          String text = d.get(IndexSchema.TEXT) == null ? "" : d.get(IndexSchema.TEXT);
+          String text = text(d);
           String frag = hl.getBestFragments(analyzer.tokenStream(IndexSchema.TEXT, text), text, 3, " … ");
           if (frag == null || frag.isEmpty()) frag = new SimpleHTMLEncoder().encodeText(text.length() > 300 ? text.substring(0, 300) + "…" : text);
           var t = d.getField(IndexSchema.TIME);
@@ -116,6 +118,19 @@ public final class LuceneSearch {
     } catch (IOException | InvalidTokenOffsetsException e) {
       throw new WebwatchException(WebwatchException.Kind.INTERNAL, "search failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The text to highlight: schema 3 does not store it in the index (the record tables hold it,
+   * and compressing a second copy was a large part of the import's indexing CPU), older
+   * documents still carry it.
+   */
+  private String text(Document d) {
+    String stored = d.get(IndexSchema.TEXT);
+    if (stored != null) return stored;
+    String kind = d.get(IndexSchema.KIND);
+    if (kind == null) return "";
+    return records.indexedText(d.get(IndexSchema.SITE), org.webwatch.model.TextKind.fromCode(kind), IndexSchema.stored(d, IndexSchema.ID)).orElse("");
   }
 
   /** Counts hits per site and kind from sorted doc values. */

@@ -119,6 +119,29 @@ public final class SqliteCaptureRepository implements CaptureRepository {
     }
   }
 
+  @Override
+  public Optional<String> indexedText(String site, TextKind kind, String id) {
+    String sql = switch (kind) {
+      case POST -> "SELECT text FROM post WHERE site = ? AND id = ?";
+      case MESSAGE -> "SELECT text, subject FROM message WHERE site = ? AND id = ?";
+      case SIGNATURE -> "SELECT signature FROM account WHERE site = ? AND id = ?";
+      case THREAD_TITLE -> "SELECT title FROM thread WHERE site = ? AND id = ?";
+      case PROFILE -> null; // profiles are not indexed
+    };
+    if (sql == null) return Optional.empty();
+    try (Connection c = store.connection(); PreparedStatement p = c.prepareStatement(sql)) {
+      p.setString(1, site);
+      p.setString(2, id);
+      try (ResultSet r = p.executeQuery()) {
+        if (!r.next() || r.getString(1) == null) return Optional.empty();
+        // the same composition as the import's (IndexedText.message): highlight offsets must match
+        return Optional.of(kind == TextKind.MESSAGE ? IndexedText.message(site, id, null, null, r.getString(2), r.getString(1)).text() : r.getString(1));
+      }
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
   private interface Row {
     void accept(ResultSet r) throws SQLException;
   }

@@ -32,8 +32,15 @@ import org.webwatch.WebwatchException;
 /**
  * Writes the full-text index ({@link IndexSchema}) for one import: documents are analysed on
  * background threads ({@link #WORKERS}; the importing thread parses and writes SQL meanwhile), replaced by
- * {@link IndexSchema#KEY}, and become visible only at {@link #commit}, which the importer calls
- * after the SQL commit. A killed process leaves the index at its last commit; Lucene drops the
+ * their 128-bit identity ({@link IndexSchema#keyId}), and become visible only at {@link #commit}, which the importer calls
+ * after the SQL commit.
+ *
+ * <p>Replacing: into an index without documents every document is simply added. Otherwise an
+ * analysis thread holds up to {@link #REPLACE_BATCH} documents, deletes their earlier versions
+ * with one {@link KeyIdSetQuery}, then adds them: a delete query is applied to every segment,
+ * so one per document would scan each segment thousands of times. While the index still
+ * holds documents written before schema 3 (identified by the {@link IndexSchema#KEY} term),
+ * the batch is deleted by those terms too. A killed process leaves the index at its last commit; Lucene drops the
  * uncommitted files when the next writer opens.
  */
 public final class FullTextIndex implements AutoCloseable {
@@ -47,6 +54,12 @@ public final class FullTextIndex implements AutoCloseable {
    */
   public static final double DEFAULT_RAM_BUFFER_MB = 16;
   static final int BATCH = 512;
+  /**
+   * Documents deleted by one query before they are added again (non-empty index only). Each
+   * batch scans every segment's identity columns once (~1.5M documents: a few ms); held
+   * documents are already in memory in the queue's items.
+   */
+  static final int REPLACE_BATCH = 32_768;
 
   private record Item(IndexedText text, String capture) {}
 
@@ -62,6 +75,7 @@ public final class FullTextIndex implements AutoCloseable {
   private final Directory directory;
   private final IndexWriter writer;
   private final boolean fresh;
+  private final boolean legacyKeys;
   private final BlockingQueue<List<Item>> queue = new ArrayBlockingQueue<>(64);
   private final List<Thread> workers = new ArrayList<>();
   private final Object progress = new Object();
@@ -72,11 +86,12 @@ public final class FullTextIndex implements AutoCloseable {
   private boolean prepared; // a prepareCommit is pending
   private boolean closed;
 
-  private FullTextIndex(Directory directory, IndexWriter writer) {
+  private FullTextIndex(Directory directory, IndexWriter writer, boolean holdsKeyTerms) {
     this.directory = directory;
     this.writer = writer;
     // an index with no documents at all cannot hold a key yet: adding is exact and cheaper than replacing
     this.fresh = writer.getDocStats().maxDoc == 0;
+    this.legacyKeys = !fresh && holdsKeyTerms;
     for (int i = 0; i < WORKERS; i++) {
       Thread t = new Thread(this::work, "webwatch-indexer-" + i);
       t.setDaemon(true);
@@ -97,7 +112,8 @@ public final class FullTextIndex implements AutoCloseable {
           .setUseCompoundFile(false)
           .setCommitOnClose(false);
       try {
-        return new FullTextIndex(d, new IndexWriter(d, cfg));
+        boolean legacy = holdsKeyTerms(d); // the last commit; the writer below takes the lock
+        return new FullTextIndex(d, new IndexWriter(d, cfg), legacy);
       } catch (LockObtainFailedException e) {
         d.close();
         throw new WebwatchException(WebwatchException.Kind.CONFLICT, "the full-text index " + dir + " is being written by another import");
@@ -107,10 +123,24 @@ public final class FullTextIndex implements AutoCloseable {
     }
   }
 
+  /** Whether the committed index has documents with the schema-1/2 {@link IndexSchema#KEY} term. */
+  private static boolean holdsKeyTerms(Directory d) throws IOException {
+    if (!DirectoryReader.indexExists(d)) return false;
+    try (DirectoryReader r = DirectoryReader.open(d)) {
+      for (var leaf : r.leaves()) {
+        var info = leaf.reader().getFieldInfos().fieldInfo(IndexSchema.KEY);
+        if (info != null && info.getIndexOptions() != org.apache.lucene.index.IndexOptions.NONE) return true;
+      }
+    }
+    return false;
+  }
+
   /** The Lucene document of {@code t}, last written by {@code capture}. */
   public static Document document(IndexedText t, String capture) {
     Document d = new Document();
-    d.add(new StringField(IndexSchema.KEY, t.key(), Field.Store.NO));
+    long[] id = t.keyId();
+    d.add(new NumericDocValuesField(IndexSchema.KEY_HI, id[0]));
+    d.add(new NumericDocValuesField(IndexSchema.KEY_LO, id[1]));
     d.add(new StringField(IndexSchema.SITE, t.site(), Field.Store.YES));
     d.add(new SortedDocValuesField(IndexSchema.SITE, new BytesRef(t.site())));
     d.add(new StringField(IndexSchema.KIND, t.kind().code(), Field.Store.YES));
@@ -123,7 +153,7 @@ public final class FullTextIndex implements AutoCloseable {
       d.add(new StoredField(IndexSchema.TIME, ms));
       d.add(new NumericDocValuesField(IndexSchema.TIME, ms));
     }
-    d.add(new TextField(IndexSchema.TEXT, t.text(), Field.Store.YES));
+    d.add(new TextField(IndexSchema.TEXT, t.text(), Field.Store.NO));
     d.add(new StoredField(IndexSchema.CAPTURE, capture));
     return d;
   }
@@ -134,7 +164,8 @@ public final class FullTextIndex implements AutoCloseable {
    * {@code BytesRef}s and the document list per text). Not thread-safe: one per thread.
    */
   static final class DocumentBuilder {
-    private final StringField key = new StringField(IndexSchema.KEY, "", Field.Store.NO);
+    private final NumericDocValuesField keyHi = new NumericDocValuesField(IndexSchema.KEY_HI, 0L);
+    private final NumericDocValuesField keyLo = new NumericDocValuesField(IndexSchema.KEY_LO, 0L);
     private final StringField site = new StringField(IndexSchema.SITE, "", Field.Store.YES);
     private final SortedDocValuesField siteDv = new SortedDocValuesField(IndexSchema.SITE, new BytesRef());
     private final StringField kind = new StringField(IndexSchema.KIND, "", Field.Store.YES);
@@ -144,7 +175,7 @@ public final class FullTextIndex implements AutoCloseable {
     private final LongPoint timePoint = new LongPoint(IndexSchema.TIME, 0L);
     private final StoredField timeStored = new StoredField(IndexSchema.TIME, 0L);
     private final NumericDocValuesField timeDv = new NumericDocValuesField(IndexSchema.TIME, 0L);
-    private final TextField text = new TextField(IndexSchema.TEXT, "", Field.Store.YES);
+    private final TextField text = new TextField(IndexSchema.TEXT, "", Field.Store.NO);
     private final StoredField capture = new StoredField(IndexSchema.CAPTURE, "");
     private final Document doc = new Document();
     // sites and kinds are few: their doc-values bytes are encoded once
@@ -153,8 +184,11 @@ public final class FullTextIndex implements AutoCloseable {
     /** The document of {@code t}, equal field by field to {@link #document}; valid until the next call. */
     Document build(IndexedText t, String captureId) {
       doc.clear();
-      key.setStringValue(t.key());
-      doc.add(key);
+      long[] keyId = t.keyId();
+      keyHi.setLongValue(keyId[0]);
+      doc.add(keyHi);
+      keyLo.setLongValue(keyId[1]);
+      doc.add(keyLo);
       site.setStringValue(t.site());
       doc.add(site);
       siteDv.setBytesValue(bytes(t.site()));
@@ -225,20 +259,23 @@ public final class FullTextIndex implements AutoCloseable {
 
   private void work() {
     DocumentBuilder builder = new DocumentBuilder();
+    List<Item> held = new ArrayList<>();
     try {
       while (true) {
-        List<Item> batch = queue.take();
-        if (batch == STOP) return;
-        // documents of one capture have distinct keys (the reader rejects duplicates), so
-        // several threads may add them in any order
-        for (Item it : batch) {
-          Document d = builder.build(it.text, it.capture);
-          if (fresh) writer.addDocument(d);
-          else writer.updateDocument(new Term(IndexSchema.KEY, it.text.key()), d);
+        // replacing: hold batches while more are queued; an empty queue (the importer waiting in
+        // drain(), or simply ahead of us) releases what is held, so drain() always completes
+        List<Item> batch = held.isEmpty() ? queue.take() : queue.poll();
+        if (batch == null) {
+          replace(held, builder);
+          continue;
         }
-        synchronized (progress) {
-          added += batch.size();
-          progress.notifyAll();
+        if (batch == STOP) return;
+        if (fresh) {
+          for (Item it : batch) writer.addDocument(builder.build(it.text, it.capture));
+          advance(batch.size());
+        } else {
+          held.addAll(batch);
+          if (held.size() >= REPLACE_BATCH) replace(held, builder);
         }
       }
     } catch (Throwable t) {
@@ -247,6 +284,36 @@ public final class FullTextIndex implements AutoCloseable {
         progress.notifyAll();
       }
       queue.clear();
+    }
+  }
+
+  /**
+   * Deletes the earlier version of every held document, adds them, and empties {@code held}.
+   * Documents of one capture have distinct keys (the reader rejects duplicates), so the batches
+   * of several threads never delete each other's documents and may run in any order.
+   */
+  private void replace(List<Item> held, DocumentBuilder builder) throws IOException {
+    long[] ids = new long[2 * held.size()];
+    for (int i = 0; i < held.size(); i++) {
+      long[] id = held.get(i).text.keyId();
+      ids[2 * i] = id[0];
+      ids[2 * i + 1] = id[1];
+    }
+    writer.deleteDocuments(new KeyIdSetQuery(ids));
+    if (legacyKeys) {
+      Term[] keys = new Term[held.size()];
+      for (int i = 0; i < keys.length; i++) keys[i] = new Term(IndexSchema.KEY, held.get(i).text.key());
+      writer.deleteDocuments(keys);
+    }
+    for (Item it : held) writer.addDocument(builder.build(it.text, it.capture));
+    advance(held.size());
+    held.clear();
+  }
+
+  private void advance(int n) {
+    synchronized (progress) {
+      added += n;
+      progress.notifyAll();
     }
   }
 

@@ -8,8 +8,13 @@ import org.apache.lucene.analysis.Analyzer;
  * (search in the server and CLI) both use these names so that neither owns the other.
  *
  * <ul>
- *   <li>{@link #KEY}: {@code site/kind/id} — unique; StringField, NOT stored (updates replace by
- *       it; {@link #key(Document)} rebuilds it from the stored parts)
+ *   <li>{@link #KEY_HI}, {@link #KEY_LO}: the document's identity, {@link #keyId} of
+ *       {@code (site, kind, id)}, 128 bits as two NumericDocValuesFields; not indexed, not stored.
+ *       Updates delete by them ({@link KeyIdSetQuery}, one query per batch) before adding. Until
+ *       schema 3 the identity was the indexed {@link #KEY} term {@code site/kind/id}: a unique
+ *       term per document was the largest single cost of a bulk import's analysis (term-hash
+ *       lookups, a posting list per term, a terms dictionary of every key at flush).
+ *       {@link #key(Document)} rebuilds the key from the stored parts.
  *   <li>{@link #SITE}, {@link #KIND}: StringField, stored, plus SortedDocValuesField of the same
  *       name for faceting (both are search filters)
  *   <li>{@link #ACCOUNT}: StringField, stored (the search page offers {@code account:17})
@@ -17,18 +22,28 @@ import org.apache.lucene.analysis.Analyzer;
  *       only. Nothing searches by them, and indexing a unique id per document was a fifth of the
  *       import's indexing CPU (term-hash lookups; docs/benchmarks.md).
  *   <li>{@link #TIME}: LongPoint + StoredField (epoch millis) + NumericDocValuesField for sorting
- *   <li>{@link #TEXT}: TextField, stored (for highlighting), analysed by {@link #analyzer()};
- *       the default search field. For messages the subject is prepended; for thread titles it
+ *   <li>{@link #TEXT}: TextField, analysed by {@link #analyzer()}, the default search field; NOT
+ *       stored since schema 3 (the record tables hold the text and search reads it back for
+ *       highlighting: {@code CaptureRepository.indexedText}; compressing a second copy of every
+ *       text cost the import a tenth of its CPU). For messages the subject is prepended; for thread titles it
  *       is the title.
  * </ul>
  *
  * <p>Indexes written before schema 2 held {@code id} and {@code capture} as indexed
  * StringFields and the key stored. Lucene refuses to change a field's index options,
  * so the stored-only fields have new names and readers use {@link #stored}, which falls back
- * to the old names: an old index keeps working and can be appended to.
+ * to the old names: an old index keeps working and can be appended to. Documents written
+ * before schema 3 carry the {@link #KEY} term instead of the {@link #KEY_HI}/{@link #KEY_LO}
+ * doc values, and their stored text: while an index holds such documents, updates delete by
+ * both identities, and search highlights the stored text when there is one.
  */
 public final class IndexSchema {
+  /** The schema-1/2 identity term ({@code site/kind/id}); older documents still carry it. */
   public static final String KEY = "key";
+  /** The high 64 bits of the schema-3 identity {@link #keyId} (NumericDocValuesField). */
+  public static final String KEY_HI = "key_hi";
+  /** The low 64 bits of the schema-3 identity {@link #keyId} (NumericDocValuesField). */
+  public static final String KEY_LO = "key_lo";
   public static final String SITE = "site";
   public static final String KIND = "kind";
   public static final String ID = "item_id";
@@ -37,7 +52,7 @@ public final class IndexSchema {
   public static final String TEXT = "text";
   public static final String CAPTURE = "item_capture";
   /** The current schema, recorded in every commit's user data as {@code schema}. */
-  public static final String VERSION = "2";
+  public static final String VERSION = "3";
 
   private static final java.util.Map<String, String> LEGACY = java.util.Map.of(ID, "id", CAPTURE, "capture");
 
@@ -47,6 +62,42 @@ public final class IndexSchema {
   public static String key(String site, String kind, String id) {
     return site + "/" + kind + "/" + id;
   }
+
+  /**
+   * The 128-bit identity of an item, {@code [hi, lo]}: the first 16 bytes of SHA-256 over the
+   * length-prefixed UTF-8 of site, kind and id, big-endian. A cryptographic hash because ids come
+   * from the crawled sites, i.e. from the people under investigation: with a fast
+   * non-cryptographic hash a site could choose post ids that collide, and a re-import would then
+   * delete another item's document; 128 bits keep accidental collisions out of reach at any
+   * index size. Length prefixes keep {@code ("a/b", "c")} and {@code ("a", "b/c")} apart. Never
+   * change it: an index written by one release is updated by the next. Thread-safe.
+   */
+  public static long[] keyId(String site, String kind, String id) {
+    java.security.MessageDigest md = SHA256.get();
+    update(md, site);
+    update(md, kind);
+    update(md, id);
+    java.nio.ByteBuffer d = java.nio.ByteBuffer.wrap(md.digest());
+    return new long[] {d.getLong(), d.getLong()};
+  }
+
+  private static void update(java.security.MessageDigest md, String s) {
+    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int n = b.length;
+    md.update((byte) (n >>> 24));
+    md.update((byte) (n >>> 16));
+    md.update((byte) (n >>> 8));
+    md.update((byte) n);
+    md.update(b);
+  }
+
+  private static final ThreadLocal<java.security.MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  });
 
   /** A stored value of {@code d}, read under its schema-1 name when the document predates schema 2. */
   public static String stored(org.apache.lucene.document.Document d, String field) {

@@ -12,6 +12,11 @@ public record IndexedText(String site, TextKind kind, String id, String account,
     return IndexSchema.key(site, kind.code(), id);
   }
 
+  /** The 128-bit identity of this document, {@code [hi, lo]} ({@link IndexSchema#keyId}). */
+  public long[] keyId() {
+    return IndexSchema.keyId(site, kind.code(), id);
+  }
+
   /** A message's document: its subject (when present) on the first line, then its text. */
   public static IndexedText message(String site, String id, String author, Instant time, String subject, String text) {
     return new IndexedText(site, TextKind.MESSAGE, id, author, time, subject == null ? text : subject + "\n" + text);

@@ -118,7 +118,10 @@ class FullTextIndexTest {
     assertThat(IndexSchema.key(old)).isEqualTo("s1/post/9");
     Document now = FullTextIndex.document(new IndexedText("s2", TextKind.MESSAGE, "4", null, null, "hi"), "c");
     assertThat(IndexSchema.key(now)).isEqualTo("s2/message/4");
-    assertThat(now.getField(IndexSchema.KEY).fieldType().stored()).isFalse();
+    assertThat(now.getField(IndexSchema.KEY)).isNull(); // schema 3: identified by doc values
+    assertThat(now.getField(IndexSchema.KEY_HI).fieldType().docValuesType()).isEqualTo(org.apache.lucene.index.DocValuesType.NUMERIC);
+    assertThat(now.getField(IndexSchema.KEY_LO).fieldType().docValuesType()).isEqualTo(org.apache.lucene.index.DocValuesType.NUMERIC);
+    assertThat(now.getField(IndexSchema.TEXT).fieldType().stored()).isFalse(); // the records hold it
     assertThat(now.getField(IndexSchema.ID).fieldType().indexOptions()).isEqualTo(org.apache.lucene.index.IndexOptions.NONE);
   }
 
@@ -130,7 +133,7 @@ class FullTextIndexTest {
       for (int i = 0; i < first; i++) ix.add(new IndexedText("s1", TextKind.POST, "" + i, "a" + (i % 7), Instant.EPOCH, "old words " + i), "c1");
       ix.commit("c1");
     }
-    // a re-crawl: ids 20,000..59,999, with new texts
+    // a re-crawl: ids 20,000..59,999, more than one replace batch, with new texts
     try (FullTextIndex ix = FullTextIndex.open(dir, 16)) {
       for (int i = 20_000; i < 60_000; i++) ix.add(new IndexedText("s1", TextKind.POST, "" + i, "b", Instant.EPOCH, "new words " + i), "c2");
       ix.prepareCommit("c2");
@@ -144,7 +147,7 @@ class FullTextIndexTest {
       assertThat(searcher.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexSchema.TEXT, "new")))).isEqualTo(40_000);
       // each replaced item exactly once, with its new text
       assertThat(searcher.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexSchema.TEXT, "25000")))).isEqualTo(1);
-      assertThat(searcher.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexSchema.KEY, "s1/post/25000")))).isEqualTo(1);
+      assertThat(searcher.count(new KeyIdSetQuery(IndexSchema.keyId("s1", "post", "25000")))).isEqualTo(1);
       assertThat(searcher.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexSchema.ACCOUNT, "b")))).isEqualTo(40_000);
     }
     // the same capture again (a re-run after a crash between the two commits): nothing changes
@@ -153,6 +156,46 @@ class FullTextIndexTest {
       ix.commit("c2");
     }
     assertThat(FullTextIndex.docCount(dir)).isEqualTo(60_000);
+  }
+
+  @Test
+  void keyIdsAreStableAcrossReleasesAndUnambiguous() {
+    // pinned: an index written by one release is updated by the next, so a document's identity
+    // must never change (value from Python's hashlib over the same length-prefixed bytes)
+    assertThat(IndexSchema.keyId("forum-a", "post", "901")).containsExactly(0xb02d1a0f3dd1f1e1L, 0xfc85275d126d5804L);
+    assertThat(IndexSchema.keyId("a/b", "post", "c")).isNotEqualTo(IndexSchema.keyId("a", "post", "b/c"));
+    assertThat(new IndexedText("s1", TextKind.POST, "1", null, null, "x").keyId()).isEqualTo(IndexSchema.keyId("s1", "post", "1"));
+  }
+
+  @Test
+  void anIndexWithSchemaTwoKeyTermsHasThemReplacedAcrossSeveralBatches() throws Exception {
+    Path dir = tmp.resolve("schema2");
+    try (var d = org.apache.lucene.store.FSDirectory.open(dir);
+        var w = new org.apache.lucene.index.IndexWriter(d, new org.apache.lucene.index.IndexWriterConfig(IndexSchema.analyzer()))) {
+      for (int i = 0; i < 40_000; i++) {
+        Document old = new Document();
+        old.add(new org.apache.lucene.document.StringField(IndexSchema.KEY, "s1/post/" + i, org.apache.lucene.document.Field.Store.NO));
+        old.add(new org.apache.lucene.document.StringField(IndexSchema.SITE, "s1", org.apache.lucene.document.Field.Store.YES));
+        old.add(new org.apache.lucene.document.SortedDocValuesField(IndexSchema.SITE, new org.apache.lucene.util.BytesRef("s1")));
+        old.add(new org.apache.lucene.document.StringField(IndexSchema.KIND, "post", org.apache.lucene.document.Field.Store.YES));
+        old.add(new org.apache.lucene.document.SortedDocValuesField(IndexSchema.KIND, new org.apache.lucene.util.BytesRef("post")));
+        old.add(new org.apache.lucene.document.StoredField(IndexSchema.ID, "" + i));
+        old.add(new org.apache.lucene.document.TextField(IndexSchema.TEXT, "old text", org.apache.lucene.document.Field.Store.YES));
+        w.addDocument(old);
+      }
+      w.commit();
+    }
+    try (FullTextIndex ix = FullTextIndex.open(dir, 16)) {
+      for (int i = 0; i < 40_000; i += 2) ix.add(new IndexedText("s1", TextKind.POST, "" + i, "a", Instant.EPOCH, "new text"), "c3");
+      ix.commit("c3");
+    }
+    try (var d = org.apache.lucene.store.FSDirectory.open(dir); var r = org.apache.lucene.index.DirectoryReader.open(d)) {
+      var searcher = new org.apache.lucene.search.IndexSearcher(r);
+      assertThat(r.numDocs()).isEqualTo(40_000);
+      assertThat(searcher.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexSchema.TEXT, "new")))).isEqualTo(20_000);
+      assertThat(searcher.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexSchema.TEXT, "old")))).isEqualTo(20_000);
+      assertThat(r.getIndexCommit().getUserData()).containsEntry("schema", "3");
+    }
   }
 
   @Test
