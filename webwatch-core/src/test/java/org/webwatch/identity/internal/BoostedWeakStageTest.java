@@ -66,6 +66,24 @@ class BoostedWeakStageTest {
   }
 
   @Test
+  void aHabitModelReadsTheHabitLikelihoodOfEachPair() {
+    int total = WeakPairFeatures.NAMES_HABIT.indexOf("nb_total_llr");
+    // one tree: nb_total_llr >= 10 -> +5, else -5
+    BoostedTrees.Tree tree = new BoostedTrees.Tree(new BoostedTrees.Split(total, 10), null, null, new double[] {-5, -5, 5, 5});
+    BoostedWeakStage stage = new BoostedWeakStage(new BoostedTrees("habit-1", WeakPairFeatures.NAMES_HABIT, 0, 0, List.of(tree)), -7);
+    assertTrue(stage.needsHabit());
+    assertTrue(!new BoostedWeakStage(andModel(), -7).needsHabit());
+    double[] score = {-1, -6, -3, 1, -9};
+    boolean[] eligible = {true, true, true, true, true};
+    double[] f = new double[PairFeatures.NAMES.size()];
+    // only pair 3~4 (index 3) has a high habit likelihood
+    List<BoostedWeakStage.Link> links = stage.select(PAIRS, score, eligible, SITE, TEXTS, i -> f, i -> new double[] {0, 0, 0, i == 3 ? 12 : 2});
+    assertEquals(List.of(PAIRS[3]), links.stream().map(BoostedWeakStage.Link::pair).toList());
+    assertEquals(12.0, links.get(0).row().get(total));
+    assertThrows(IllegalArgumentException.class, () -> stage.select(PAIRS, score, eligible, SITE, TEXTS, i -> f));
+  }
+
+  @Test
   void rejectsAModelForOtherFeatures() {
     BoostedTrees other = new BoostedTrees("x", List.of("a", "b"), 0, 0, List.of());
     assertThrows(IllegalArgumentException.class, () -> new BoostedWeakStage(other, -7));
