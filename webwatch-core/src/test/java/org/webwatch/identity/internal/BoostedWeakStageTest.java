@@ -26,10 +26,11 @@ class BoostedWeakStageTest {
   @Test
   void theBundledModelLoadsWithTheWeakPairFeaturesAndAFiniteThreshold() {
     BoostedWeakStage stage = BoostedWeakStage.loadDefault();
-    assertEquals(WeakPairFeatures.NAMES, stage.model().names());
+    assertEquals(WeakPairFeatures.NAMES_HABIT, stage.model().names());
+    assertTrue(stage.needsHabit());
     assertTrue(Double.isFinite(stage.model().threshold()) && stage.model().threshold() > 0);
     assertTrue(!stage.model().trees().isEmpty());
-    assertEquals("1.0.0", stage.model().version());
+    assertEquals("2.0.0", stage.model().version());
   }
 
   @Test
