@@ -31,7 +31,7 @@ import org.webwatch.model.TextKind;
  * and media statuses from the generator's truth files (standing in for the signals and media
  * stages), links, and prints {@link LinkingEvaluation}. Usage:
  * {@code java -cp webwatch-bench/target/benchmarks.jar org.webwatch.bench.LinkingOnGenerated DIR [--rules | --model FILE]
- * [--no-mutual-best | --mutual-best FLOOR GAP UNSEEN] [--boosted MODEL.json] [--diag] [links.csv]}.
+ * [--no-mutual-best | --mutual-best FLOOR GAP UNSEEN] [--boosted MODEL.json [--threshold LOGODDS]] [--diag] [links.csv]}.
  */
 public final class LinkingOnGenerated {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +51,13 @@ public final class LinkingOnGenerated {
             Double.parseDouble(args[++k]), Double.parseDouble(args[++k])));
         case "--boosted" -> {
           try (var in = Files.newInputStream(Path.of(args[++k]))) {
-            linker.boostedWeak(org.webwatch.identity.internal.BoostedTrees.fromJson(in, args[k]));
+            org.webwatch.identity.internal.BoostedTrees m = org.webwatch.identity.internal.BoostedTrees.fromJson(in, args[k]);
+            // --boosted MODEL.json --threshold LOGODDS: the same trees at another threshold (tuning the --save threshold on fold models)
+            if (k + 2 < args.length && args[k + 1].equals("--threshold")) {
+              m = m.withThreshold(Double.parseDouble(args[k + 2]));
+              k += 2;
+            }
+            linker.boostedWeak(m);
           }
         }
         case "--model" -> {

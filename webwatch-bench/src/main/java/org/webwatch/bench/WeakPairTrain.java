@@ -14,6 +14,7 @@ import org.webwatch.identity.internal.BoostedTrees;
 import org.webwatch.identity.internal.BoostedTreesTrainer;
 import org.webwatch.identity.internal.Csv;
 import org.webwatch.identity.internal.FeatureTable;
+import org.webwatch.identity.internal.HabitLikelihood;
 import org.webwatch.identity.internal.LinkingPipeline;
 import org.webwatch.identity.internal.LogisticCombiner;
 import org.webwatch.identity.internal.MutualBestMatcher;
@@ -35,13 +36,16 @@ import org.webwatch.model.AccountKey;
  * from cross-fitted scores (each training population scored by a model fitted on the others),
  * for candidate-level precision {@code MIN_PRECISION}. Counts are candidate pairs before
  * clustering, against the mutual-best rule (z ≥ 0, both gaps ≥ 6) on the same pairs. Usage:
- * {@code java -Xmx3g -cp benchmarks.jar org.webwatch.bench.WeakPairTrain MIN_PRECISION [--save OUT.json] [--save-folds PREFIX] DIR...}
+ * {@code java -Xmx3g -cp benchmarks.jar org.webwatch.bench.WeakPairTrain MIN_PRECISION [--habit] [--per-seed] [--save OUT.json] [--save-folds PREFIX] DIR...}
  * ({@code --save}: one model on all populations, threshold from the leave-one-population-out scores)
  * (never run it on held-out populations).
  */
 public final class WeakPairTrain {
-  static final String VERSION = "1.0.0";
-  static final List<String> NAMES = WeakPairFeatures.NAMES;
+  static final String VERSION_PLAIN = "1.0.0";
+  /** Version of models that read the habit-signature likelihood ({@code --habit}). */
+  static final String VERSION_HABIT = "2.0.0";
+  static String VERSION = VERSION_PLAIN;
+  static List<String> NAMES = WeakPairFeatures.NAMES;
 
   /** The stage-eligible pairs of one population. */
   record Population(String name, List<double[]> x, int[] y, boolean[] username, List<String> label) {}
@@ -49,10 +53,15 @@ public final class WeakPairTrain {
   public static void main(String[] args) throws IOException {
     double minPrecision = Double.parseDouble(args[0]);
     Path save = null;
+    boolean perSeed = false; // threshold: precision on EACH population's leave-one-out scores, not pooled
     String folds = null; // PREFIX: each fold's model (cross-fitted threshold) as PREFIX-<test population>.json
     List<Population> pops = new ArrayList<>();
     for (int k = 1; k < args.length; k++) {
       if (args[k].equals("--save")) save = Path.of(args[++k]);
+      else if (args[k].equals("--habit")) {
+        VERSION = VERSION_HABIT;
+        NAMES = WeakPairFeatures.NAMES_HABIT;
+      } else if (args[k].equals("--per-seed")) perSeed = true;
       else if (args[k].equals("--save-folds")) folds = args[++k];
       else pops.add(load(Path.of(args[k])));
     }
@@ -63,6 +72,7 @@ public final class WeakPairTrain {
     int[] guarded = new int[4];
     List<Double> looScore = new ArrayList<>();
     List<Integer> looLabel = new ArrayList<>();
+    List<Double> seedThresholds = new ArrayList<>();
     for (int test = 0; test < pops.size(); test++) {
       List<Population> train = new ArrayList<>(pops);
       Population held = train.remove(test);
@@ -88,10 +98,13 @@ public final class WeakPairTrain {
             StandardCharsets.UTF_8);
       }
       // every population scored by the fold model that never saw it: the threshold of the --save model
+      double[] heldScore = new double[held.y().length];
       for (int i = 0; i < held.y().length; i++) {
-        looScore.add(m.probability(held.x().get(i)));
+        heldScore[i] = m.probability(held.x().get(i));
+        looScore.add(heldScore[i]);
         looLabel.add(held.y()[i]);
       }
+      seedThresholds.add(LogisticCombiner.thresholdFor(heldScore, held.y(), new boolean[heldScore.length], minPrecision));
       int[] mc = count(held, m, false);
       int[] rc = count(held, null, false);
       // with the rule's structural guard: only the reciprocal best by combiner log-odds (min_gap > 0), one partner per site
@@ -127,12 +140,15 @@ public final class WeakPairTrain {
       String seeds = String.join(", ", pops.stream().map(Population::name).toList());
       double p = LogisticCombiner.thresholdFor(looScore.stream().mapToDouble(Double::doubleValue).toArray(),
           looLabel.stream().mapToInt(Integer::intValue).toArray(), new boolean[looScore.size()], minPrecision);
+      System.out.printf(Locale.ROOT, "per-population leave-one-out thresholds (probability) %s; pooled %.5f%n", seedThresholds, p);
+      if (perSeed) p = Math.max(p, seedThresholds.stream().mapToDouble(Double::doubleValue).max().orElse(p));
       double threshold = p >= 1 ? Double.POSITIVE_INFINITY : Math.log(p / (1 - p));
       BoostedTrees all = trainer.train(VERSION, NAMES, rows(pops), labels(pops), threshold);
       System.out.printf(Locale.ROOT, "saved model: threshold log-odds %.3f (leave-one-population-out scores, precision >= %s)%n", threshold, minPrecision);
-      Files.writeString(save, all.toJson("Boosted weak-pair model " + VERSION + " (ranks by linking model 2.2.0's log-odds): WeakPairTrain on the mutual-best-eligible "
+      Files.writeString(save, all.toJson("Boosted weak-pair model " + VERSION + " (ranks by linking model 2.2.0's log-odds" + (NAMES.equals(WeakPairFeatures.NAMES_HABIT)
+          ? "; reads the habit-signature likelihood" : "") + "): WeakPairTrain on the mutual-best-eligible "
           + "pairs of TUNING populations " + seeds + "; threshold = lowest log-odds keeping precision >= " + minPrecision + " on the "
-          + "leave-one-population-out scores. See docs/identity.md."), StandardCharsets.UTF_8);
+          + (perSeed ? "leave-one-population-out scores of EACH population" : "leave-one-population-out scores") + ". See docs/identity.md."), StandardCharsets.UTF_8);
     }
   }
 
@@ -213,6 +229,16 @@ public final class WeakPairTrain {
       eligible[i] = f[identifier] <= 0 && f[media] <= 0 && Math.min(t.texts(a), t.texts(b)) >= PairScorer.STYLE_MIN_TEXTS;
     }
     double[][] gaps = WeakPairFeatures.gaps(pairs, score, site, MutualBestMatcher.DEFAULT_UNSEEN);
+    HabitLikelihood habit = null;
+    if (NAMES.equals(WeakPairFeatures.NAMES_HABIT)) {
+      // keep rates from the identifier-linked pairs, as the pipeline fits them at run time (no truth)
+      List<Long> anchors = new ArrayList<>();
+      for (int i = 0; i < pairs.length; i++) {
+        if (HabitLikelihood.isAnchor(c.features()[i], site[PairKeys.first(pairs[i])] == site[PairKeys.second(pairs[i])])) anchors.add(pairs[i]);
+      }
+      habit = HabitLikelihood.fit(t, anchors.stream().mapToLong(Long::longValue).toArray());
+      System.out.println(dir + ": " + habit);
+    }
     List<double[]> x = new ArrayList<>();
     List<Integer> y = new ArrayList<>();
     List<Boolean> username = new ArrayList<>();
@@ -222,7 +248,9 @@ public final class WeakPairTrain {
       if (!eligible[i]) continue;
       int a = PairKeys.first(pairs[i]);
       int b = PairKeys.second(pairs[i]);
-      double[] r = WeakPairFeatures.row(c.features()[i], score[i], gaps[0][i], gaps[1][i], t.texts(a), t.texts(b));
+      double[] r = habit != null
+          ? WeakPairFeatures.row(c.features()[i], score[i], gaps[0][i], gaps[1][i], t.texts(a), t.texts(b), habit.features(a, b))
+          : WeakPairFeatures.row(c.features()[i], score[i], gaps[0][i], gaps[1][i], t.texts(a), t.texts(b));
       String pa = person.get(t.key(a));
       x.add(r);
       y.add(pa != null && pa.equals(person.get(t.key(b))) ? 1 : 0);

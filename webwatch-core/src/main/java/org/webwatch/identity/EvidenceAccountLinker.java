@@ -276,7 +276,9 @@ public final class EvidenceAccountLinker implements AccountLinker {
         }
         if (s.hourOfWeek != null) b.timing(i, s.hourOfWeek.clone(), s.events);
         if (s.texts > 0 || s.signOff != 0) {
-          b.habitTokens(i, HabitTokens.reliable(s.habits, s.texts, s.signOff, vocabulary), s.texts > 0 ? HabitTokens.categories(s.habits, s.texts) : null);
+          int[] reliable = HabitTokens.reliable(s.habits, s.texts, s.signOff, vocabulary);
+          b.habitTokens(i, reliable, s.texts > 0 ? HabitTokens.categories(s.habits, s.texts) : null);
+          b.repeatedTokens(i, HabitTokens.repeated(reliable, s.habits, s.texts, s.signOff));
         }
       }
     }

@@ -23,8 +23,10 @@ public final class BoostedWeakStage {
    * The bundled model (classpath {@code /org/webwatch/identity/}): trained by {@code WeakPairTrain}
    * on the tuning populations over the log-odds of the bundled combiner
    * ({@link LogisticCombiner#DEFAULT_RESOURCE}), so it only means something next to that combiner.
+   * Version 2.0.0 reads the habit-signature likelihood ({@link WeakPairFeatures#NAMES_HABIT},
+   * {@link HabitLikelihood}); {@code weak-pair-model-v1.json} (1.0.0, without it) stays bundled for comparison.
    */
-  public static final String DEFAULT_RESOURCE = "weak-pair-model-v1.json";
+  public static final String DEFAULT_RESOURCE = "weak-pair-model-v2.json";
   /** Contribution paths shown in the evidence detail. */
   public static final int EXPLAINED_PATHS = 5;
 
@@ -37,7 +39,9 @@ public final class BoostedWeakStage {
   /** @param unseen runner-up score assumed for a side without another candidate (as {@link MutualBestMatcher}) */
   public BoostedWeakStage(BoostedTrees model, double unseen) {
     if (model == null) throw new IllegalArgumentException("model is required");
-    if (!model.names().equals(WeakPairFeatures.NAMES)) throw new IllegalArgumentException("model features must be WeakPairFeatures.NAMES, got " + model.names());
+    if (!model.names().equals(WeakPairFeatures.NAMES) && !model.names().equals(WeakPairFeatures.NAMES_HABIT)) {
+      throw new IllegalArgumentException("model features must be WeakPairFeatures.NAMES or NAMES_HABIT, got " + model.names());
+    }
     if (!Double.isFinite(unseen)) throw new IllegalArgumentException("unseen must be finite");
     this.model = model;
     this.unseen = unseen;
@@ -57,6 +61,11 @@ public final class BoostedWeakStage {
     return model;
   }
 
+  /** Whether the model reads the habit-signature likelihood ({@link WeakPairFeatures#NAMES_HABIT}): then {@code select} needs it per pair. */
+  public boolean needsHabit() {
+    return model.names().size() == WeakPairFeatures.NAMES_HABIT.size();
+  }
+
   /**
    * @param pairs candidate pair keys ({@link PairKeys})
    * @param score combiner log-odds per pair (NaN: no part; +∞: already linked)
@@ -67,12 +76,23 @@ public final class BoostedWeakStage {
    * @return accepted pairs in the order of {@code pairs}
    */
   public List<Link> select(long[] pairs, double[] score, boolean[] eligible, int[] site, int[] texts, IntFunction<double[]> pairFeatures) {
-    if (texts.length != site.length) throw new IllegalArgumentException("one text count per account");
-    return select(pairs, score, eligible, new SiteRivals(pairs, score, site), texts, pairFeatures);
+    return select(pairs, score, eligible, site, texts, pairFeatures, null);
   }
 
-  /** {@link #select(long[], double[], boolean[], int[], int[], IntFunction)} over rivals already ranked on the same scores. */
-  List<Link> select(long[] pairs, double[] score, boolean[] eligible, SiteRivals rivals, int[] texts, IntFunction<double[]> pairFeatures) {
+  /**
+   * As {@link #select(long[], double[], boolean[], int[], int[], IntFunction)}, with {@code habit}
+   * giving pair i's {@link HabitLikelihood#features} (required when {@link #needsHabit()}, else ignored).
+   */
+  public List<Link> select(long[] pairs, double[] score, boolean[] eligible, int[] site, int[] texts, IntFunction<double[]> pairFeatures,
+      IntFunction<double[]> habit) {
+    if (texts.length != site.length) throw new IllegalArgumentException("one text count per account");
+    return select(pairs, score, eligible, new SiteRivals(pairs, score, site), texts, pairFeatures, habit);
+  }
+
+  /** {@link #select(long[], double[], boolean[], int[], int[], IntFunction, IntFunction)} over rivals already ranked on the same scores. */
+  List<Link> select(long[] pairs, double[] score, boolean[] eligible, SiteRivals rivals, int[] texts, IntFunction<double[]> pairFeatures,
+      IntFunction<double[]> habit) {
+    if (needsHabit() && habit == null) throw new IllegalArgumentException("model " + model.version() + " needs the habit likelihood per pair");
     if (eligible.length != pairs.length) throw new IllegalArgumentException("one flag per pair");
     double[][] gaps = WeakPairFeatures.gaps(pairs, score, rivals, unseen);
     List<Link> out = new ArrayList<>();
@@ -80,7 +100,9 @@ public final class BoostedWeakStage {
       if (!eligible[i] || !Double.isFinite(score[i]) || !(Math.min(gaps[0][i], gaps[1][i]) > 0)) continue;
       int a = PairKeys.first(pairs[i]);
       int b = PairKeys.second(pairs[i]);
-      double[] row = WeakPairFeatures.row(pairFeatures.apply(i), score[i], gaps[0][i], gaps[1][i], texts[a], texts[b]);
+      double[] row = needsHabit()
+          ? WeakPairFeatures.row(pairFeatures.apply(i), score[i], gaps[0][i], gaps[1][i], texts[a], texts[b], habit.apply(i))
+          : WeakPairFeatures.row(pairFeatures.apply(i), score[i], gaps[0][i], gaps[1][i], texts[a], texts[b]);
       double z = model.score(row);
       if (z < model.threshold()) continue;
       List<Double> r = new ArrayList<>(row.length);

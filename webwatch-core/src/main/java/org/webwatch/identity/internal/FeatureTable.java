@@ -37,6 +37,11 @@ public final class FeatureTable {
   final int[] events;
   /** Reliable habit tokens per account ({@link HabitTokens}), as sorted dense token indexes; null: none. */
   final int[][] tokens;
+  /**
+   * The account's {@link #tokens} it shows REPEATEDLY ({@link HabitTokens#repeated}), as sorted
+   * dense token indexes; null: none fed. Words of one shared template text are not among them.
+   */
+  final int[][] repeatedTokens;
   /** Per dense token: {@code ln(N/df)} over the N accounts with tokens. */
   final float[] tokenIdf;
   /** Per dense token: accounts holding it. */
@@ -114,6 +119,7 @@ public final class FeatureTable {
     // dense token ids in marker order, so the same input gives the same ids
     Map<Integer, Integer> dense = new HashMap<>();
     this.tokens = new int[n][];
+    this.repeatedTokens = new int[n][];
     final int accountsWithTokens = holders;
     for (int i = 0; i < n; i++) {
       if (raw[i] == null || raw[i].length == 0) continue;
@@ -122,6 +128,10 @@ public final class FeatureTable {
       for (int k = 0; k < kept.length; k++) d[k] = dense.computeIfAbsent(kept[k], m -> dense.size());
       Arrays.sort(d);
       tokens[i] = d;
+      int[] rep = b.repeatedTokens.get(order[i]);
+      if (rep != null) {
+        repeatedTokens[i] = Arrays.stream(rep).filter(m -> Arrays.binarySearch(kept, m) >= 0).map(dense::get).sorted().toArray();
+      }
     }
     int[] slotCount = new int[HabitTokens.CATEGORY_SLOTS];
     int observed = 0;
@@ -173,6 +183,7 @@ public final class FeatureTable {
     private final List<Integer> events = new ArrayList<>();
     private final List<int[]> tokens = new ArrayList<>();
     private final List<byte[]> habitCategories = new ArrayList<>();
+    private final List<int[]> repeatedTokens = new ArrayList<>();
     private final Map<String, Integer> valueIds = new HashMap<>();
     private final List<String> valueCode = new ArrayList<>();
     private final List<String> valueText = new ArrayList<>();
@@ -200,6 +211,7 @@ public final class FeatureTable {
       events.add(0);
       tokens.add(null);
       habitCategories.add(null);
+      repeatedTokens.add(null);
       return i;
     }
 
@@ -260,6 +272,14 @@ public final class FeatureTable {
       }
       tokens.set(account, markers);
       habitCategories.set(account, categories);
+    }
+
+    /**
+     * The markers among an account's reliable tokens that it shows repeatedly ({@link HabitTokens#repeated});
+     * only those that survive pruning into {@link #habitTokens} count.
+     */
+    public void repeatedTokens(int account, int[] markers) {
+      repeatedTokens.set(account, markers == null ? null : markers.clone());
     }
 
     public void timing(int account, float[] hourOfWeek, int eventCount) {

@@ -79,6 +79,24 @@ public final class HabitTokens {
     return Arrays.copyOf(r, d);
   }
 
+  /** A repeated token occurs in at least this share of an account's texts ... */
+  public static final double REPEATED_SHARE = 0.5;
+  /** ... and in at least this many of them (a sign-off of the signature counts always). */
+  public static final int REPEATED_MIN_TEXTS = 2;
+
+  /**
+   * The reliable tokens ({@code reliable}, sorted marker ids) an account shows repeatedly: in at
+   * least {@link #REPEATED_SHARE} of its texts and in {@link #REPEATED_MIN_TEXTS} or more, plus
+   * the signature sign-off. A habit (sign-off, misspelling, filler) recurs in most texts of its
+   * writer; the words of one template text that two unrelated accounts both posted occur once,
+   * and counting those as independent habits made the naive-Bayes token evidence of random
+   * light pairs reach 20–40 nats ({@link HabitLikelihood}).
+   */
+  public static int[] repeated(int[] reliable, IntCounter counts, int texts, int signOff) {
+    int need = Math.max(REPEATED_MIN_TEXTS, (int) Math.ceil(REPEATED_SHARE * texts));
+    return Arrays.stream(reliable).filter(m -> m == signOff && signOff != 0 || counts != null && counts.get(m) >= need).toArray();
+  }
+
   /**
    * Keeps the {@link #MAX_TOKENS} rarest tokens of an account (ties by id), dropping markers
    * held by more than {@link #MAX_SHARE} of the {@code accounts} with tokens (plain words:

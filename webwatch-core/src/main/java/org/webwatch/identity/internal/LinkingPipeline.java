@@ -179,7 +179,7 @@ public final class LinkingPipeline {
           if (t.site[a] == t.site[b] || rejected.contains(pairs[i])) return WeakPairStages.Role.NONE;
           if (qualifiesByRule(scores[i], a, b) || learned.test(i)) return WeakPairStages.Role.LINKED;
           return scores[i].strong() <= 0 ? WeakPairStages.Role.ELIGIBLE : WeakPairStages.Role.COMPETES;
-        }, i -> features.of(PairKeys.first(pairs[i]), PairKeys.second(pairs[i])));
+        }, i -> features.of(PairKeys.first(pairs[i]), PairKeys.second(pairs[i])), habitLikelihood(pairs, scores, features));
     Map<Long, MutualBestMatcher.Match> byMutualBest = weak.mutualBest();
     Map<Long, BoostedWeakStage.Link> byBoosted = weak.boosted();
     for (long pair : weak.pairs()) {
@@ -199,6 +199,22 @@ public final class LinkingPipeline {
     stats = new Stats(n, pairs.length, edges.size(), byMutualBest.size() + byBoosted.size(), (int) IntStream.of(cluster).distinct().count(), oversized,
         (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
     return result;
+  }
+
+  /**
+   * The habit-signature likelihood per pair when the boosted stage's model reads it (else null),
+   * its keep rates fitted on the cross-site pairs linked by identifiers ({@link HabitLikelihood#isAnchor}).
+   */
+  private java.util.function.IntFunction<double[]> habitLikelihood(long[] pairs, PairScorer.Score[] scores, PairFeatures features) {
+    if (boostedWeak == null || !boostedWeak.needsHabit()) return null;
+    LongList anchors = new LongList();
+    for (int i = 0; i < pairs.length; i++) {
+      int a = PairKeys.first(pairs[i]);
+      int b = PairKeys.second(pairs[i]);
+      if (scores[i].strong() >= HabitLikelihood.ANCHOR_LLR && HabitLikelihood.isAnchor(features.of(a, b), t.site[a] == t.site[b])) anchors.add(pairs[i]);
+    }
+    HabitLikelihood h = HabitLikelihood.fit(t, anchors.toArray());
+    return i -> h.features(PairKeys.first(pairs[i]), PairKeys.second(pairs[i]));
   }
 
   /** Clustering weight of a mutual-best link (see {@link ConstrainedClustering}). */

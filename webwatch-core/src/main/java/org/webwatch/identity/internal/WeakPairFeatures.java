@@ -16,12 +16,17 @@ import java.util.List;
 public final class WeakPairFeatures {
   /** Gaps are clamped to ±this, so a rival already linked (+∞) gives a finite, very negative gap. */
   public static final double GAP_CLAMP = 20.0;
+  /** Row of model 1.x: pair features, log-odds, gaps, text counts. */
   public static final List<String> NAMES;
+  /** Row of models with the habit-signature likelihood ({@link HabitLikelihood#NAMES}) appended to {@link #NAMES}. */
+  public static final List<String> NAMES_HABIT;
 
   static {
     List<String> n = new ArrayList<>(PairFeatures.NAMES);
     n.addAll(List.of("combiner_logit", "min_gap", "max_gap", "min_texts", "max_texts"));
     NAMES = List.copyOf(n);
+    n.addAll(HabitLikelihood.NAMES);
+    NAMES_HABIT = List.copyOf(n);
   }
 
   private WeakPairFeatures() {}
@@ -36,6 +41,15 @@ public final class WeakPairFeatures {
     r[k + 2] = Math.max(gapA, gapB);
     r[k + 3] = Math.min(textsA, textsB);
     r[k + 4] = Math.max(textsA, textsB);
+    return r;
+  }
+
+  /** A {@link #NAMES_HABIT} row: {@link #row} followed by the pair's {@link HabitLikelihood#features}. */
+  public static double[] row(double[] pairFeatures, double logit, double gapA, double gapB, int textsA, int textsB, double[] habitLlr) {
+    if (habitLlr.length != HabitLikelihood.NAMES.size()) throw new IllegalArgumentException("expected " + HabitLikelihood.NAMES.size() + " habit features");
+    double[] base = row(pairFeatures, logit, gapA, gapB, textsA, textsB);
+    double[] r = Arrays.copyOf(base, NAMES_HABIT.size());
+    System.arraycopy(habitLlr, 0, r, base.length, habitLlr.length);
     return r;
   }
 

@@ -53,8 +53,9 @@ final class WeakPairStages {
    * @param logit the combiner's log-odds of each candidate pair (read for COMPETES and ELIGIBLE pairs)
    * @param role what each pair is to these stages
    * @param pairFeatures the {@link PairFeatures} row of a pair, by index (for the boosted model)
+   * @param habit the {@link HabitLikelihood#features} of a pair, by index (for a boosted model that reads them; else null)
    */
-  Links select(FeatureTable t, long[] pairs, double[] logit, IntFunction<Role> role, IntFunction<double[]> pairFeatures) {
+  Links select(FeatureTable t, long[] pairs, double[] logit, IntFunction<Role> role, IntFunction<double[]> pairFeatures, IntFunction<double[]> habit) {
     if (mutualBest == null && boosted == null) return Links.NONE;
     double[] score = new double[pairs.length];
     boolean[] eligible = new boolean[pairs.length];
@@ -73,7 +74,7 @@ final class WeakPairStages {
     if (mutualBest != null) for (MutualBestMatcher.Match m : mutualBest.match(pairs, score, eligible, rivals)) byMutualBest.put(m.pair(), m);
     Map<Long, BoostedWeakStage.Link> byBoosted = new HashMap<>();
     if (boosted != null) {
-      for (BoostedWeakStage.Link l : boosted.select(pairs, score, eligible, rivals, t.texts, pairFeatures)) {
+      for (BoostedWeakStage.Link l : boosted.select(pairs, score, eligible, rivals, t.texts, pairFeatures, habit)) {
         if (!byMutualBest.containsKey(l.pair())) byBoosted.put(l.pair(), l);
       }
     }

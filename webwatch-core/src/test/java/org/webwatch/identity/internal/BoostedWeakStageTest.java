@@ -26,10 +26,11 @@ class BoostedWeakStageTest {
   @Test
   void theBundledModelLoadsWithTheWeakPairFeaturesAndAFiniteThreshold() {
     BoostedWeakStage stage = BoostedWeakStage.loadDefault();
-    assertEquals(WeakPairFeatures.NAMES, stage.model().names());
+    assertEquals(WeakPairFeatures.NAMES_HABIT, stage.model().names());
+    assertTrue(stage.needsHabit());
     assertTrue(Double.isFinite(stage.model().threshold()) && stage.model().threshold() > 0);
     assertTrue(!stage.model().trees().isEmpty());
-    assertEquals("1.0.0", stage.model().version());
+    assertEquals("2.0.0", stage.model().version());
   }
 
   @Test
@@ -63,6 +64,24 @@ class BoostedWeakStageTest {
         i -> new double[PairFeatures.NAMES.size()]);
     // account 0 has two site-1 candidates: only the better (0~2) passes; 0~3 loses to 3~4 (already linked) on account 3's side
     assertEquals(List.of(PAIRS[1]), links.stream().map(BoostedWeakStage.Link::pair).toList());
+  }
+
+  @Test
+  void aHabitModelReadsTheHabitLikelihoodOfEachPair() {
+    int total = WeakPairFeatures.NAMES_HABIT.indexOf("nb_total_llr");
+    // one tree: nb_total_llr >= 10 -> +5, else -5
+    BoostedTrees.Tree tree = new BoostedTrees.Tree(new BoostedTrees.Split(total, 10), null, null, new double[] {-5, -5, 5, 5});
+    BoostedWeakStage stage = new BoostedWeakStage(new BoostedTrees("habit-1", WeakPairFeatures.NAMES_HABIT, 0, 0, List.of(tree)), -7);
+    assertTrue(stage.needsHabit());
+    assertTrue(!new BoostedWeakStage(andModel(), -7).needsHabit());
+    double[] score = {-1, -6, -3, 1, -9};
+    boolean[] eligible = {true, true, true, true, true};
+    double[] f = new double[PairFeatures.NAMES.size()];
+    // only pair 3~4 (index 3) has a high habit likelihood
+    List<BoostedWeakStage.Link> links = stage.select(PAIRS, score, eligible, SITE, TEXTS, i -> f, i -> new double[] {0, 0, 0, i == 3 ? 12 : 2});
+    assertEquals(List.of(PAIRS[3]), links.stream().map(BoostedWeakStage.Link::pair).toList());
+    assertEquals(12.0, links.get(0).row().get(total));
+    assertThrows(IllegalArgumentException.class, () -> stage.select(PAIRS, score, eligible, SITE, TEXTS, i -> f));
   }
 
   @Test

@@ -49,6 +49,23 @@ class HabitTokensTest {
   }
 
   @Test
+  void repeatedTokensRecurAcrossTextsAndKeepTheSignatureSignOff() {
+    List<String> texts = List.of("teh mirror is slow lol", "teh forum is down lol", "mirror works again lol", "new theme is ok lol",
+        "zebra crossing lol");
+    IntCounter c = counts(texts);
+    int so = HabitProfiler.signOffMarker("cheers | PGP: ABCD", "wolf");
+    int[] reliable = HabitTokens.reliable(c, texts.size(), so, Set.of());
+    int[] rep = HabitTokens.repeated(reliable, c, texts.size(), so);
+    // 5 texts: a repeated token needs 3 of them; teh and mirror (2 each) and zebra (1) are only reliable
+    assertThat(rep).contains(so).doesNotContain(word("teh"), word("mirror"), word("zebra"));
+    List<String> three = List.of("teh mirror lol", "teh forum lol", "zebra again");
+    IntCounter c3 = counts(three);
+    int[] rep3 = HabitTokens.repeated(HabitTokens.reliable(c3, 3, 0, Set.of()), c3, 3, 0);
+    // 3 texts: 2 of them suffice; a word of one text (a shared template sentence) never does
+    assertThat(rep3).contains(word("teh")).doesNotContain(word("zebra"), word("mirror"));
+  }
+
+  @Test
   void vocabularyIsWhatMostHeavyAccountsWrite() {
     Map<Integer, Integer> presence = new HashMap<>(Map.of(1, 30, 2, 3, 3, 10));
     assertThat(HabitTokens.vocabulary(presence, 30)).containsExactlyInAnyOrder(1, 3); // 10/30 > 0.3

@@ -56,6 +56,11 @@ class WeakPairFeaturesTest {
     assertArrayEquals(new double[] {-0.5, 3, 7, 4, 12}, java.util.Arrays.copyOfRange(r, k, k + 5));
     assertEquals("min_gap", WeakPairFeatures.NAMES.get(k + 1));
     assertThrows(IllegalArgumentException.class, () -> WeakPairFeatures.row(new double[3], 0, 0, 0, 0, 0));
+    double[] h = WeakPairFeatures.row(f, -0.5, 7, 3, 12, 4, new double[] {1, 2, 3, 6});
+    assertEquals(WeakPairFeatures.NAMES_HABIT.size(), h.length);
+    assertArrayEquals(r, java.util.Arrays.copyOf(h, r.length));
+    assertEquals(6.0, h[WeakPairFeatures.NAMES_HABIT.indexOf("nb_total_llr")]);
+    assertThrows(IllegalArgumentException.class, () -> WeakPairFeatures.row(f, 0, 0, 0, 0, 0, new double[2]));
     assertThrows(IllegalArgumentException.class, () -> WeakPairFeatures.gaps(PAIRS, new double[2], SITE, -7));
     assertThrows(IllegalArgumentException.class, () -> WeakPairFeatures.gaps(PAIRS, SCORE, SITE, Double.NEGATIVE_INFINITY));
   }

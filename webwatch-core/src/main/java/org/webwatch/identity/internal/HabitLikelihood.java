@@ -1,0 +1,240 @@
+package org.webwatch.identity.internal;
+
+import java.util.Arrays;
+
+/**
+ * Naive-Bayes log-likelihood ratio of two accounts' habit signatures, "same person" against
+ * "different persons", with the keep rates learned at run time from pairs the pipeline already
+ * links by identifiers (self-supervised: no generator truth).
+ *
+ * <p>IDF scoring ({@link HabitTokens#sharedIdf}) assumes a person always shows a habit on every
+ * account and ignores what two accounts do NOT share. Here each exclusive category — dominant
+ * sentence ending, dominant sentence-initial case, line breaks between sentences, inferred UTC
+ * offset (±1 h) — scores, when both accounts show a value, {@code ln(keep / f(v))} for equal
+ * values and {@code ln((1 − keep) / (1 − Σ f²))} for different ones ({@code f}: share of
+ * observed accounts with that value; {@code keep = P(equal | same person)}); the reliable habit
+ * tokens ({@link HabitTokens}: sign-offs, openers, misspellings, those shown {@link HabitTokens#repeated repeatedly}) score, over the union of both
+ * accounts' tokens, {@code ln(k / q)} for a shared token and {@code ln((1 − k) / (1 − q))} for
+ * one held by one side only ({@code q}: share of accounts holding it; {@code k = P(both hold |
+ * one holds, same person)}, per band of the smaller text count, since a light account shows
+ * fewer of its habits). Keep rates are Beta-smoothed counts over the anchor pairs (Good 1965;
+ * naive Bayes after Mosteller &amp; Wallace 1964, authorship by word rates), so with no anchors
+ * the priors {@link #PRIOR_KEEP} / {@link #PRIOR_TOKEN_KEEP} apply. Fitting O(n + anchors ·
+ * tokens); one pair O(tokens).
+ */
+public final class HabitLikelihood {
+  /** Identifier LLR from which a cross-site pair is a trusted anchor for the keep rates. */
+  public static final double ANCHOR_LLR = 6.0;
+  /** Prior keep rate of an exclusive category, and its weight in pseudo-pairs. */
+  public static final double PRIOR_KEEP = 0.85;
+  public static final double PRIOR_WEIGHT = 10.0;
+  /** Prior token keep rate (shared / union over same-person pairs), and its weight in pseudo-tokens. */
+  public static final double PRIOR_TOKEN_KEEP = 0.3;
+  public static final double PRIOR_TOKEN_WEIGHT = 20.0;
+  /** Keep rates are clamped to [1 − MAX_KEEP, MAX_KEEP] so no single category decides alone. */
+  public static final double MAX_KEEP = 0.98;
+  /** Events each account needs before its inferred UTC offset is a value. */
+  public static final int OFFSET_MIN_EVENTS = 4;
+  /** Upper text counts of the token keep-rate bands (smaller text count of the pair); the last band is open. */
+  static final int[] TEXT_BANDS = {4, 9};
+  /** Categories: ending, case, line breaks, UTC offset. */
+  public static final int CATEGORIES = 4;
+  /** Output features, in {@link #features} order. */
+  public static final java.util.List<String> NAMES = java.util.List.of("nb_category_llr", "nb_offset_llr", "nb_token_llr", "nb_total_llr");
+
+  private final int[][] value; // per account, per category: value or -1
+  private final double[][] freq; // per category, per value: share of observed accounts (offset: within ±1 h)
+  private final double[] collide; // per category: P(equal | different persons)
+  private final double[] keep;
+  private final double[] tokenKeep; // per text band
+  private final int[][] tokens;
+  private final double[] tokenShare;
+  private final int[] texts;
+  private final int anchors;
+
+  private HabitLikelihood(FeatureTable t, long[] anchorPairs) {
+    int n = t.size();
+    value = new int[n][];
+    texts = t.texts;
+    tokens = t.repeatedTokens;
+    for (int i = 0; i < n; i++) value[i] = signature(t, i);
+    freq = new double[CATEGORIES][];
+    collide = new double[CATEGORIES];
+    for (int c = 0; c < CATEGORIES; c++) {
+      int size = c == 3 ? 24 : HabitTokens.CATEGORY_SLOTS;
+      double[] count = new double[size];
+      int seen = 0;
+      for (int[] v : value) {
+        if (v[c] >= 0) {
+          count[v[c]]++;
+          seen++;
+        }
+      }
+      double[] f = new double[size];
+      for (int v = 0; v < size; v++) {
+        double k = c == 3 ? count[v] + count[(v + 1) % 24] + count[(v + 23) % 24] : count[v];
+        f[v] = (k + 1) / (seen + size); // Laplace: an unseen value is rare, not impossible
+      }
+      freq[c] = f;
+      double p = 0;
+      for (int v = 0; v < size; v++) p += (count[v] + 1) / (seen + size) * f[v];
+      collide[c] = Math.min(p, MAX_KEEP);
+    }
+    int holders = 0;
+    for (int[] tk : tokens) if (tk != null && tk.length > 0) holders++;
+    tokenShare = new double[t.tokenDf.length];
+    int[] df = new int[t.tokenDf.length];
+    for (int[] tk : tokens) if (tk != null) for (int d : tk) df[d]++;
+    for (int d = 0; d < tokenShare.length; d++) tokenShare[d] = Math.min(0.5, (df[d] + 1.0) / (holders + 2.0));
+    double[] eq = new double[CATEGORIES];
+    double[] both = new double[CATEGORIES];
+    double[] shared = new double[TEXT_BANDS.length + 1];
+    double[] union = new double[TEXT_BANDS.length + 1];
+    for (long p : anchorPairs) {
+      int a = PairKeys.first(p);
+      int b = PairKeys.second(p);
+      for (int c = 0; c < CATEGORIES; c++) {
+        if (value[a][c] < 0 || value[b][c] < 0) continue;
+        both[c]++;
+        if (equal(c, value[a][c], value[b][c])) eq[c]++;
+      }
+      if (tokens[a] != null && tokens[b] != null && Math.min(texts[a], texts[b]) >= HabitTokens.CATEGORY_MIN_TEXTS) {
+        int band = band(Math.min(texts[a], texts[b]));
+        int s = sharedCount(tokens[a], tokens[b]);
+        shared[band] += s;
+        union[band] += tokens[a].length + tokens[b].length - s;
+      }
+    }
+    keep = new double[CATEGORIES];
+    for (int c = 0; c < CATEGORIES; c++) keep[c] = clamp((eq[c] + PRIOR_KEEP * PRIOR_WEIGHT) / (both[c] + PRIOR_WEIGHT));
+    tokenKeep = new double[shared.length];
+    for (int k = 0; k < shared.length; k++) {
+      tokenKeep[k] = clamp((shared[k] + PRIOR_TOKEN_KEEP * PRIOR_TOKEN_WEIGHT) / (union[k] + PRIOR_TOKEN_WEIGHT));
+    }
+    anchors = anchorPairs.length;
+  }
+
+  /**
+   * Fits the frequencies on every account of {@code t} and the keep rates on {@code anchorPairs}
+   * (cross-site pairs linked by identifiers with LLR ≥ {@link #ANCHOR_LLR}; the caller selects them).
+   */
+  public static HabitLikelihood fit(FeatureTable t, long[] anchorPairs) {
+    if (t == null || anchorPairs == null) throw new IllegalArgumentException("table and anchor pairs are required");
+    for (long p : anchorPairs) {
+      if (PairKeys.first(p) >= t.size() || PairKeys.second(p) >= t.size()) throw new IllegalArgumentException("anchor pair outside the table");
+    }
+    return new HabitLikelihood(t, anchorPairs);
+  }
+
+  /** Whether a pair with these {@link PairFeatures} is an anchor: cross-site and identifier LLR ≥ {@link #ANCHOR_LLR}. */
+  public static boolean isAnchor(double[] pairFeatures, boolean sameSite) {
+    return !sameSite && pairFeatures[PairFeatures.NAMES.indexOf("identifier_llr")] >= ANCHOR_LLR;
+  }
+
+  /** {nb_category_llr, nb_offset_llr, nb_token_llr, nb_total_llr} of accounts {@code a} and {@code b} ({@link #NAMES}). */
+  public double[] features(int a, int b) {
+    double cat = 0;
+    for (int c = 0; c < 3; c++) cat += categoryLlr(c, value[a][c], value[b][c]);
+    double off = categoryLlr(3, value[a][3], value[b][3]);
+    double tok = tokenLlr(a, b);
+    return new double[] {cat, off, tok, cat + off + tok};
+  }
+
+  /** Keep rate of category {@code c} (0 ending, 1 case, 2 line breaks, 3 UTC offset). */
+  public double keep(int c) {
+    return keep[c];
+  }
+
+  /** Token keep rate for a pair whose smaller text count is {@code minTexts}. */
+  public double tokenKeep(int minTexts) {
+    return tokenKeep[band(minTexts)];
+  }
+
+  /** A copy of account {@code i}'s signature: ending slot, case slot, line breaks 0/1, UTC offset + 12; −1 where not observed. */
+  public int[] signature(int i) {
+    return value[i].clone();
+  }
+
+  /** Anchor pairs the keep rates were fitted on. */
+  public int anchors() {
+    return anchors;
+  }
+
+  private double categoryLlr(int c, int va, int vb) {
+    if (va < 0 || vb < 0) return 0;
+    if (equal(c, va, vb)) return Math.log(keep[c] / Math.max(freq[c][va], freq[c][vb]));
+    return Math.log((1 - keep[c]) / (1 - collide[c]));
+  }
+
+  private double tokenLlr(int a, int b) {
+    int[] x = tokens[a];
+    int[] y = tokens[b];
+    if (x == null || y == null || Math.min(texts[a], texts[b]) < HabitTokens.CATEGORY_MIN_TEXTS) return 0;
+    double k = tokenKeep[band(Math.min(texts[a], texts[b]))];
+    double s = 0;
+    int i = 0;
+    int j = 0;
+    while (i < x.length || j < y.length) {
+      if (j >= y.length || i < x.length && x[i] < y[j]) s += Math.log((1 - k) / (1 - tokenShare[x[i++]]));
+      else if (i >= x.length || y[j] < x[i]) s += Math.log((1 - k) / (1 - tokenShare[y[j++]]));
+      else {
+        s += Math.log(k / tokenShare[x[i]]);
+        i++;
+        j++;
+      }
+    }
+    return s;
+  }
+
+  private static boolean equal(int c, int va, int vb) {
+    if (c != 3) return va == vb;
+    int d = Math.abs(va - vb);
+    return Math.min(d, 24 - d) <= 1;
+  }
+
+  private static int band(int minTexts) {
+    for (int k = 0; k < TEXT_BANDS.length; k++) if (minTexts <= TEXT_BANDS[k]) return k;
+    return TEXT_BANDS.length;
+  }
+
+  private static double clamp(double k) {
+    return Math.max(1 - MAX_KEEP, Math.min(MAX_KEEP, k));
+  }
+
+  static int sharedCount(int[] a, int[] b) {
+    int s = 0;
+    for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+      if (a[i] == b[j]) {
+        s++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) i++;
+      else j++;
+    }
+    return s;
+  }
+
+  /**
+   * The signature of account {@code i}: dominant ending slot, dominant case slot, line breaks
+   * (1: in ≥ 90 % of texts, 0: in ≤ 40 %), inferred UTC offset + 12 (0..23); −1 where not observed.
+   */
+  static int[] signature(FeatureTable t, int i) {
+    int[] v = {-1, -1, -1, -1};
+    byte[] c = t.habitCategories[i];
+    if (c != null && t.texts[i] >= HabitTokens.CATEGORY_MIN_TEXTS) {
+      int[] d = HabitTokens.dominant(c, t.texts[i]);
+      v[0] = d[0];
+      v[1] = d[1];
+      int nl = c[HabitTokens.CATEGORY_SLOTS - 1];
+      v[2] = nl >= 90 ? 1 : nl <= 40 ? 0 : -1;
+    }
+    if (t.timing[i] != null && t.events[i] >= OFFSET_MIN_EVENTS) v[3] = Math.floorMod(TimingSimilarity.inferredUtcOffset(t.timing[i]) + 12, 24);
+    return v;
+  }
+
+  @Override
+  public String toString() {
+    return String.format(java.util.Locale.ROOT, "HabitLikelihood[anchors=%d, keep=%s, tokenKeep=%s]", anchors, Arrays.toString(keep),
+        Arrays.toString(tokenKeep));
+  }
+}

@@ -1,0 +1,115 @@
+package org.webwatch.identity.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.webwatch.model.AccountKey;
+
+class HabitLikelihoodTest {
+  private static final int PER_SITE = 12;
+
+  /**
+   * 12 accounts on each of two sites; account i on site "a" and i on site "b" are one writer
+   * (same ending and case, same tokens) except where {@code drift} makes the b-side ending differ.
+   * Endings cycle over 4 values, cases over 2; each writer holds one private token (id 1000 + i)
+   * and one shared by three writers (id 2000 + i / 3).
+   */
+  private static FeatureTable table(boolean drift) {
+    FeatureTable.Builder b = new FeatureTable.Builder();
+    for (String site : new String[] {"a", "b"}) {
+      for (int i = 0; i < PER_SITE; i++) {
+        int k = b.account(new AccountKey(site, String.format("u%02d", i)), "user" + i);
+        b.style(k, new int[0], new float[0], 6, null);
+        byte[] c = new byte[HabitTokens.CATEGORY_SLOTS];
+        int ending = i % 4;
+        if (drift && site.equals("b")) ending = (ending + 1) % 4;
+        c[ending] = 100;
+        c[HabitProfiler.ENDINGS.size() + i % 2] = 100;
+        b.habitTokens(k, new int[] {1000 + i, 2000 + i / 3}, c);
+        b.repeatedTokens(k, new int[] {1000 + i, 2000 + i / 3});
+      }
+    }
+    return b.build();
+  }
+
+  /** Anchor pairs: writer i on site a with writer i on site b, for the first {@code n} writers. */
+  private static long[] anchors(FeatureTable t, int n) {
+    long[] out = new long[n];
+    for (int i = 0; i < n; i++) out[i] = PairKeys.of(index(t, "a", i), index(t, "b", i));
+    return out;
+  }
+
+  private static int index(FeatureTable t, String site, int i) {
+    AccountKey key = new AccountKey(site, String.format("u%02d", i));
+    for (int k = 0; k < t.size(); k++) if (t.key(k).equals(key)) return k;
+    throw new AssertionError("no account " + key);
+  }
+
+  @Test
+  void sameWriterScoresAboveOtherWriters() {
+    FeatureTable t = table(false);
+    HabitLikelihood h = HabitLikelihood.fit(t, anchors(t, 6));
+    double[] same = h.features(index(t, "a", 7), index(t, "b", 7));
+    // writer 7 and writer 4: different ending (3 vs 0), same case, different tokens
+    double[] other = h.features(index(t, "a", 7), index(t, "b", 4));
+    assertEquals(HabitLikelihood.NAMES.size(), same.length);
+    assertTrue(same[0] > 0, "equal ending and case are evidence for: " + same[0]);
+    assertTrue(other[0] < same[0], "a contradicting ending costs: " + other[0]);
+    assertTrue(same[2] > 0 && other[2] < 0, "shared rare tokens for, tokens of one side only against: " + same[2] + " / " + other[2]);
+    assertEquals(same[0] + same[1] + same[2], same[3], 1e-12);
+    assertEquals(0, same[1], "no timing: the offset category says nothing");
+  }
+
+  @Test
+  void keepRatesAreLearnedFromTheAnchors() {
+    FeatureTable kept = table(false);
+    FeatureTable drifted = table(true);
+    HabitLikelihood k = HabitLikelihood.fit(kept, anchors(kept, PER_SITE));
+    HabitLikelihood d = HabitLikelihood.fit(drifted, anchors(drifted, PER_SITE));
+    assertTrue(k.keep(0) > HabitLikelihood.PRIOR_KEEP, "anchors that keep their ending raise the rate: " + k.keep(0));
+    assertTrue(d.keep(0) < HabitLikelihood.PRIOR_KEEP, "anchors that change it lower the rate: " + d.keep(0));
+    assertEquals(k.keep(1), d.keep(1), 1e-12, "case kept in both");
+    // so a contradicting ending costs more where writers are known to keep it
+    int a = index(kept, "a", 7);
+    int b = index(kept, "b", 4);
+    assertTrue(k.features(a, b)[0] < d.features(a, b)[0]);
+    assertEquals(PER_SITE, k.anchors());
+  }
+
+  @Test
+  void withoutAnchorsThePriorsApply() {
+    FeatureTable t = table(false);
+    HabitLikelihood h = HabitLikelihood.fit(t, new long[0]);
+    assertEquals(HabitLikelihood.PRIOR_KEEP, h.keep(0), 1e-12);
+    assertEquals(HabitLikelihood.PRIOR_TOKEN_KEEP, h.tokenKeep(6), 1e-12);
+    assertEquals(0, h.anchors());
+  }
+
+  @Test
+  void signatureHoldsDominantValuesOnly() {
+    FeatureTable t = table(false);
+    HabitLikelihood h = HabitLikelihood.fit(t, new long[0]);
+    int[] s = h.signature(index(t, "a", 5));
+    assertEquals(1, s[0]);
+    assertEquals(HabitProfiler.ENDINGS.size() + 1, s[1]);
+    assertEquals(0, s[2], "no line breaks");
+    assertEquals(-1, s[3], "no timing");
+  }
+
+  @Test
+  void anchorsAndArgumentsAreChecked() {
+    double[] f = new double[PairFeatures.NAMES.size()];
+    f[PairFeatures.NAMES.indexOf("identifier_llr")] = 8;
+    assertTrue(HabitLikelihood.isAnchor(f, false));
+    assertFalse(HabitLikelihood.isAnchor(f, true), "same-site pairs are no anchors");
+    f[PairFeatures.NAMES.indexOf("identifier_llr")] = 3;
+    assertFalse(HabitLikelihood.isAnchor(f, false));
+    FeatureTable t = table(false);
+    assertThrows(IllegalArgumentException.class, () -> HabitLikelihood.fit(t, null));
+    assertThrows(IllegalArgumentException.class, () -> HabitLikelihood.fit(null, new long[0]));
+    assertThrows(IllegalArgumentException.class, () -> HabitLikelihood.fit(t, new long[] {PairKeys.of(0, 999)}));
+  }
+}
