@@ -70,6 +70,27 @@ class ImportServiceTest {
     }
   }
 
+  /** Like {@link #bombZip} but messages.jsonl starts with 5,000 good messages before the bomb. */
+  private Path bombZipAfterMessages(String id) throws Exception {
+    Path zip = tmp.resolve(id + ".zip");
+    Path src = handmade(id);
+    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+      for (String f : List.of("capture.json", "sites.jsonl", "accounts.jsonl", "posts.jsonl")) {
+        z.putNextEntry(new ZipEntry(f));
+        z.write(Files.readAllBytes(src.resolve(f)));
+      }
+      z.putNextEntry(new ZipEntry("messages.jsonl"));
+      StringBuilder good = new StringBuilder();
+      for (int i = 0; i < 5_000; i++) {
+        good.append("{\"id\":").append(i).append(",\"site\":\"s1\",\"author\":17,\"recipients\":[18],\"created_at\":0,\"text\":\"note ")
+            .append(i).append("\"}\n");
+      }
+      z.write(good.toString().getBytes(StandardCharsets.UTF_8));
+      z.write(" ".repeat(64 << 20).getBytes(StandardCharsets.US_ASCII));
+    }
+    return zip;
+  }
+
   @Test
   void importsRecordsRejectsAndIndex() throws Exception {
     try (WebwatchStore store = WebwatchStore.open(tmp.resolve("data"))) {
@@ -119,6 +140,11 @@ class ImportServiceTest {
       assertThatThrownBy(() -> new ImportService(store).importCapture(bombZip("bomb0"))).isInstanceOf(CaptureRefusedException.class);
       assertThat(indexes(store)).isEqualTo(before);
       assertThat(new ImportService(store).summary().rows("post")).isZero();
+      // refused while messages are read, after the post indexes were rebuilt early in the transaction
+      assertThatThrownBy(() -> new ImportService(store).importCapture(bombZipAfterMessages("bomb1"))).isInstanceOf(CaptureRefusedException.class);
+      assertThat(indexes(store)).isEqualTo(before);
+      assertThat(new ImportService(store).summary().rows("post")).isZero();
+      assertThat(new ImportService(store).summary().rows("message")).isZero();
       new ImportService(store).importCapture(handmade("good"));
       assertThat(indexes(store)).isEqualTo(before);
       try (var c = store.connection(); var r = c.createStatement().executeQuery(
