@@ -27,7 +27,7 @@ class FullTextIndexTest {
 
   @Test
   void reusedFieldsGiveTheSameDocumentAsAFreshOne() {
-    FullTextIndex.DocumentBuilder builder = new FullTextIndex.DocumentBuilder();
+    IndexDocuments.Builder builder = new IndexDocuments.Builder();
     List<IndexedText> texts = List.of(
         new IndexedText("s1", TextKind.POST, "901", "17", Instant.ofEpochSecond(1551561240), "I look after my neighbour's kids every Friday"),
         IndexedText.signature("s2", "18", null, "see you friday"),
