@@ -129,8 +129,13 @@ public final class LuceneSearch {
     String stored = d.get(IndexSchema.TEXT);
     if (stored != null) return stored;
     String kind = d.get(IndexSchema.KIND);
-    if (kind == null) return "";
-    return records.indexedText(d.get(IndexSchema.SITE), org.webwatch.model.TextKind.fromCode(kind), IndexSchema.stored(d, IndexSchema.ID)).orElse("");
+    String site = d.get(IndexSchema.SITE);
+    String id = IndexSchema.stored(d, IndexSchema.ID);
+    if (kind == null || site == null || id == null) return "";
+    for (org.webwatch.model.TextKind k : org.webwatch.model.TextKind.values()) {
+      if (k.code().equals(kind)) return records.indexedText(site, k, id).orElse("");
+    }
+    return ""; // a kind this release does not know: the hit is listed without a fragment
   }
 
   /** Counts hits per site and kind from sorted doc values. */
