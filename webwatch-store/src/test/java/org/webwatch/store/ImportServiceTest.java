@@ -40,6 +40,15 @@ class ImportServiceTest {
 
   /** A zip whose sites, accounts and posts are fine and whose messages.jsonl is a decompression bomb. */
   private Path bombZip(String id) throws Exception {
+    return bombZip(id, 0, 8 << 20);
+  }
+
+  /** Like {@link #bombZip(String)} but messages.jsonl starts with 5,000 good messages before a bigger bomb. */
+  private Path bombZipAfterMessages(String id) throws Exception {
+    return bombZip(id, 5_000, 64 << 20);
+  }
+
+  private Path bombZip(String id, int goodMessages, int bombBytes) throws Exception {
     Path zip = tmp.resolve(id + ".zip");
     Path src = handmade(id);
     try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
@@ -48,7 +57,13 @@ class ImportServiceTest {
         z.write(Files.readAllBytes(src.resolve(f)));
       }
       z.putNextEntry(new ZipEntry("messages.jsonl"));
-      z.write(" ".repeat(8 << 20).getBytes(StandardCharsets.US_ASCII));
+      StringBuilder good = new StringBuilder();
+      for (int i = 0; i < goodMessages; i++) {
+        good.append("{\"id\":").append(i).append(",\"site\":\"s1\",\"author\":17,\"recipients\":[18],\"created_at\":0,\"text\":\"note ")
+            .append(i).append("\"}\n");
+      }
+      z.write(good.toString().getBytes(StandardCharsets.UTF_8));
+      z.write(" ".repeat(bombBytes).getBytes(StandardCharsets.US_ASCII));
     }
     return zip;
   }
@@ -68,27 +83,6 @@ class ImportServiceTest {
       assertThat(records.indexedText("s1", org.webwatch.model.TextKind.POST, "404")).isEmpty();
       assertThat(records.indexedText("s1", org.webwatch.model.TextKind.PROFILE, "17")).isEmpty();
     }
-  }
-
-  /** Like {@link #bombZip} but messages.jsonl starts with 5,000 good messages before the bomb. */
-  private Path bombZipAfterMessages(String id) throws Exception {
-    Path zip = tmp.resolve(id + ".zip");
-    Path src = handmade(id);
-    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
-      for (String f : List.of("capture.json", "sites.jsonl", "accounts.jsonl", "posts.jsonl")) {
-        z.putNextEntry(new ZipEntry(f));
-        z.write(Files.readAllBytes(src.resolve(f)));
-      }
-      z.putNextEntry(new ZipEntry("messages.jsonl"));
-      StringBuilder good = new StringBuilder();
-      for (int i = 0; i < 5_000; i++) {
-        good.append("{\"id\":").append(i).append(",\"site\":\"s1\",\"author\":17,\"recipients\":[18],\"created_at\":0,\"text\":\"note ")
-            .append(i).append("\"}\n");
-      }
-      z.write(good.toString().getBytes(StandardCharsets.UTF_8));
-      z.write(" ".repeat(64 << 20).getBytes(StandardCharsets.US_ASCII));
-    }
-    return zip;
   }
 
   @Test
