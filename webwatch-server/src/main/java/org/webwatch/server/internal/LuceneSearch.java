@@ -122,7 +122,7 @@ public final class LuceneSearch {
 
   /**
    * The text to highlight: schema 3 does not store it in the index (the record tables hold it,
-   * and compressing a second copy was a large part of the import's indexing CPU), older
+   * and compressing a second copy cost the import's analysis thread; docs/benchmarks.md), older
    * documents still carry it.
    */
   private String text(Document d) {
