@@ -41,8 +41,8 @@ public final class FullTextIndex implements AutoCloseable {
    * thread, so with a large buffer the import ended with a third of all documents still to be
    * flushed in the serial tail, and the in-memory term hash (a unique key per document) outgrew
    * the CPU caches. 16 MiB gave 8-13 segments for 1.5M documents and no merges during the
-   * import; against 128 MiB the generator capture imported in 0.8-0.9 of the wall time with
-   * 10-15 % less CPU (IngestBench, docs/benchmarks.md). Below ~8 MiB merges start mid-import.
+   * import; against 128 MiB the generator capture imported in 0.88-0.93 of the wall time with
+   * about 7 % less CPU (IngestBench, docs/benchmarks.md). Below ~8 MiB merges start mid-import.
    */
   public static final double DEFAULT_RAM_BUFFER_MB = 16;
   static final int BATCH = 512;
