@@ -103,7 +103,8 @@ public final class IngestBench {
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
   }
 
-  private static long cpu() {
+  /** Process CPU time in ns (all threads). */
+  static long cpu() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
@@ -130,7 +131,7 @@ public final class IngestBench {
     }
   }
 
-  private static void deleteTree(Path p) throws IOException {
+  static void deleteTree(Path p) throws IOException {
     if (!Files.exists(p)) return;
     try (Stream<Path> s = Files.walk(p)) {
       for (Path f : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);

@@ -3,8 +3,6 @@ package org.webwatch.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.webwatch.store.ImportOptions;
 import org.webwatch.store.ImportResult;
 import org.webwatch.store.ImportService;
@@ -27,28 +25,17 @@ public final class ReimportBench {
     Path work = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("webwatch-reimport-bench");
     double ramMb = args.length > 2 ? Double.parseDouble(args[2]) : FullTextIndex.DEFAULT_RAM_BUFFER_MB;
     Path data = work.resolve("data");
-    deleteTree(data);
+    IngestBench.deleteTree(data);
     try (WebwatchStore store = WebwatchStore.open(data)) {
       ImportService service = new ImportService(store);
       for (boolean again : new boolean[] {false, true}) {
-        long c = cpu();
+        long c = IngestBench.cpu();
         long t = System.nanoTime();
         ImportResult r = service.importCapture(cap, ImportOptions.defaults().withReimport(again).withIndexRamBufferMb(ramMb));
         System.out.printf("%s: %,d records, %,d documents in %.2f s (process CPU %.2f s)%n", again ? "re-import (every document replaced)" : "first import",
-            r.accepted(), r.indexed(), (System.nanoTime() - t) / 1e9, (cpu() - c) / 1e9);
+            r.accepted(), r.indexed(), (System.nanoTime() - t) / 1e9, (IngestBench.cpu() - c) / 1e9);
       }
     }
     System.out.printf("live documents in the index: %,d%n", FullTextIndex.docCount(data.resolve("index")));
-  }
-
-  private static long cpu() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) return;
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path f : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
-    }
   }
 }

@@ -19,7 +19,12 @@ public enum TextKind {
   }
 
   public static TextKind fromCode(String code) {
-    for (TextKind k : values()) if (k.code.equals(code)) return k;
-    throw new IllegalArgumentException("unknown text kind: " + code);
+    return ofCode(code).orElseThrow(() -> new IllegalArgumentException("unknown text kind: " + code));
+  }
+
+  /** The kind with this {@link #code()}, if any. */
+  public static java.util.Optional<TextKind> ofCode(String code) {
+    for (TextKind k : values()) if (k.code.equals(code)) return java.util.Optional.of(k);
+    return java.util.Optional.empty();
   }
 }

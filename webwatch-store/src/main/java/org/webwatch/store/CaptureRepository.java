@@ -37,7 +37,15 @@ public interface CaptureRepository {
    * subject and text, a signature, a thread title), read back from the record tables — the index
    * does not store it (schema 3). Empty when the item is not stored.
    */
-  Optional<String> indexedText(String site, org.webwatch.model.TextKind kind, String id);
+  default Optional<String> indexedText(String site, org.webwatch.model.TextKind kind, String id) {
+    return indexedTexts(List.of(new TextRef(site, kind, id))).get(0);
+  }
+
+  /** {@link #indexedText} of several items, in their order, over one connection (a page of search hits). */
+  List<Optional<String>> indexedTexts(List<TextRef> items);
+
+  /** One indexed item: {@code (site, kind, id)} as in {@link IndexedText}. */
+  record TextRef(String site, org.webwatch.model.TextKind kind, String id) {}
 
   /** Rows per table and captures (index figures left at 0: see {@link ImportService#summary()}). */
   StoreSummary summary();

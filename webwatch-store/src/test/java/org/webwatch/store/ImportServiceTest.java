@@ -82,6 +82,13 @@ class ImportServiceTest {
       assertThat(records.indexedText("s1", org.webwatch.model.TextKind.MESSAGE, "1")).contains("garden\nthe garden party is on");
       assertThat(records.indexedText("s1", org.webwatch.model.TextKind.POST, "404")).isEmpty();
       assertThat(records.indexedText("s1", org.webwatch.model.TextKind.PROFILE, "17")).isEmpty();
+      // a page of hits: mixed kinds, in order, one connection
+      var M = org.webwatch.model.TextKind.MESSAGE;
+      var P = org.webwatch.model.TextKind.POST;
+      assertThat(records.indexedTexts(List.of(new CaptureRepository.TextRef("s1", P, "901"), new CaptureRepository.TextRef("s1", P, "404"),
+          new CaptureRepository.TextRef("s1", M, "1"), new CaptureRepository.TextRef("s1", P, "901"))))
+          .containsExactly(java.util.Optional.of("I look after my neighbour's kids every Friday"), java.util.Optional.empty(),
+              java.util.Optional.of("garden\nthe garden party is on"), java.util.Optional.of("I look after my neighbour's kids every Friday"));
     }
   }
 

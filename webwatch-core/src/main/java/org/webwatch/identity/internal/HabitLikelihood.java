@@ -25,6 +25,7 @@ import java.util.Arrays;
 public final class HabitLikelihood {
   /** Identifier LLR from which a cross-site pair is a trusted anchor for the keep rates. */
   public static final double ANCHOR_LLR = 6.0;
+  private static final int IDENTIFIER_LLR = PairFeatures.NAMES.indexOf("identifier_llr"); // looked up once, not per pair
   /** Prior keep rate of an exclusive category, and its weight in pseudo-pairs. */
   public static final double PRIOR_KEEP = 0.85;
   public static final double PRIOR_WEIGHT = 10.0;
@@ -128,8 +129,9 @@ public final class HabitLikelihood {
 
   /** Whether a pair with these {@link PairFeatures} is an anchor: cross-site and identifier LLR ≥ {@link #ANCHOR_LLR}. */
   public static boolean isAnchor(double[] pairFeatures, boolean sameSite) {
-    return !sameSite && pairFeatures[PairFeatures.NAMES.indexOf("identifier_llr")] >= ANCHOR_LLR;
+    return !sameSite && pairFeatures[IDENTIFIER_LLR] >= ANCHOR_LLR;
   }
+
 
   /** {nb_category_llr, nb_offset_llr, nb_token_llr, nb_total_llr} of accounts {@code a} and {@code b} ({@link #NAMES}). */
   public double[] features(int a, int b) {

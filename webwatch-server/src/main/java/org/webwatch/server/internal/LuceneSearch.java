@@ -97,11 +97,14 @@ public final class LuceneSearch {
       try {
         TopDocs top = searcher.search(query, offset + limit);
         Highlighter hl = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(parsed, IndexSchema.TEXT));
+        List<Document> docs = new ArrayList<>();
+        for (int i = offset; i < top.scoreDocs.length; i++) docs.add(searcher.storedFields().document(top.scoreDocs[i].doc));
+        List<String> texts = texts(docs);
         List<Hit> hits = new ArrayList<>();
         for (int i = offset; i < top.scoreDocs.length; i++) {
           ScoreDoc sd = top.scoreDocs[i];
-          Document d = searcher.storedFields().document(sd.doc);
-          String text = text(d);
+          Document d = docs.get(i - offset);
+          String text = texts.get(i - offset);
           String frag = hl.getBestFragments(analyzer.tokenStream(IndexSchema.TEXT, text), text, 3, " … ");
           if (frag == null || frag.isEmpty()) frag = new SimpleHTMLEncoder().encodeText(text.length() > 300 ? text.substring(0, 300) + "…" : text);
           var t = d.getField(IndexSchema.TIME);
@@ -121,21 +124,29 @@ public final class LuceneSearch {
   }
 
   /**
-   * The text to highlight: schema 3 does not store it in the index (the record tables hold it,
-   * and compressing a second copy cost the import's analysis thread; docs/benchmarks.md), older
-   * documents still carry it.
+   * The texts to highlight, in order: schema 3 does not store them in the index (the record
+   * tables hold them, and compressing a second copy cost the import's analysis thread;
+   * docs/benchmarks.md), so they are read back for the page in one call; older documents still
+   * carry theirs. A hit of a kind this release does not know is listed without a fragment.
    */
-  private String text(Document d) {
-    String stored = d.get(IndexSchema.TEXT);
-    if (stored != null) return stored;
-    String kind = d.get(IndexSchema.KIND);
-    String site = d.get(IndexSchema.SITE);
-    String id = IndexSchema.stored(d, IndexSchema.ID);
-    if (kind == null || site == null || id == null) return "";
-    for (org.webwatch.model.TextKind k : org.webwatch.model.TextKind.values()) {
-      if (k.code().equals(kind)) return records.indexedText(site, k, id).orElse("");
+  private List<String> texts(List<Document> docs) {
+    List<String> texts = new ArrayList<>(docs.size());
+    List<org.webwatch.store.CaptureRepository.TextRef> wanted = new ArrayList<>();
+    List<Integer> at = new ArrayList<>();
+    for (Document d : docs) {
+      String stored = d.get(IndexSchema.TEXT);
+      texts.add(stored == null ? "" : stored);
+      String site = d.get(IndexSchema.SITE);
+      String id = IndexSchema.stored(d, IndexSchema.ID);
+      var kind = org.webwatch.model.TextKind.ofCode(d.get(IndexSchema.KIND));
+      if (stored != null || site == null || id == null || kind.isEmpty()) continue;
+      wanted.add(new org.webwatch.store.CaptureRepository.TextRef(site, kind.get(), id));
+      at.add(texts.size() - 1);
     }
-    return ""; // a kind this release does not know: the hit is listed without a fragment
+    if (wanted.isEmpty()) return texts;
+    List<java.util.Optional<String>> read = records.indexedTexts(wanted);
+    for (int i = 0; i < read.size(); i++) texts.set(at.get(i), read.get(i).orElse(""));
+    return texts;
   }
 
   /** Counts hits per site and kind from sorted doc values. */

@@ -120,26 +120,44 @@ public final class SqliteCaptureRepository implements CaptureRepository {
   }
 
   @Override
-  public Optional<String> indexedText(String site, TextKind kind, String id) {
-    String sql = switch (kind) {
-      case POST -> "SELECT text FROM post WHERE site = ? AND id = ?";
-      case MESSAGE -> "SELECT text, subject FROM message WHERE site = ? AND id = ?";
-      case SIGNATURE -> "SELECT signature FROM account WHERE site = ? AND id = ?";
-      case THREAD_TITLE -> "SELECT title FROM thread WHERE site = ? AND id = ?";
-      case PROFILE -> null; // profiles are not indexed
-    };
-    if (sql == null) return Optional.empty();
-    try (Connection c = store.connection(); PreparedStatement p = c.prepareStatement(sql)) {
-      p.setString(1, site);
-      p.setString(2, id);
-      try (ResultSet r = p.executeQuery()) {
-        if (!r.next() || r.getString(1) == null) return Optional.empty();
-        // the same composition as the import's (IndexedText.message): highlight offsets must match
-        return Optional.of(kind == TextKind.MESSAGE ? IndexedText.message(site, id, null, null, r.getString(2), r.getString(1)).text() : r.getString(1));
+  public List<Optional<String>> indexedTexts(List<TextRef> items) {
+    List<Optional<String>> out = new ArrayList<>(items.size());
+    Map<TextKind, PreparedStatement> statements = new java.util.EnumMap<>(TextKind.class);
+    try (Connection c = store.connection()) {
+      try {
+        for (TextRef item : items) {
+          String sql = switch (item.kind()) {
+            case POST -> "SELECT text FROM post WHERE site = ? AND id = ?";
+            case MESSAGE -> "SELECT text, subject FROM message WHERE site = ? AND id = ?";
+            case SIGNATURE -> "SELECT signature FROM account WHERE site = ? AND id = ?";
+            case THREAD_TITLE -> "SELECT title FROM thread WHERE site = ? AND id = ?";
+            case PROFILE -> null; // profiles are not indexed
+          };
+          if (sql == null) {
+            out.add(Optional.empty());
+            continue;
+          }
+          PreparedStatement p = statements.get(item.kind());
+          if (p == null) statements.put(item.kind(), p = c.prepareStatement(sql));
+          p.setString(1, item.site());
+          p.setString(2, item.id());
+          try (ResultSet r = p.executeQuery()) {
+            if (!r.next() || r.getString(1) == null) {
+              out.add(Optional.empty());
+            } else {
+              // the same composition as the import's (IndexedText.message): highlight offsets must match
+              out.add(Optional.of(item.kind() == TextKind.MESSAGE
+                  ? IndexedText.message(item.site(), item.id(), null, null, r.getString(2), r.getString(1)).text() : r.getString(1)));
+            }
+          }
+        }
+      } finally {
+        for (PreparedStatement p : statements.values()) p.close();
       }
     } catch (SQLException e) {
       throw fail(e);
     }
+    return out;
   }
 
   private interface Row {

@@ -207,7 +207,10 @@ public final class FullTextIndex implements AutoCloseable {
       for (int i = 0; i < keys.length; i++) keys[i] = new Term(IndexSchema.KEY, held.get(i).text.key());
       writer.deleteDocuments(keys);
     }
-    for (Item it : held) writer.addDocument(builder.build(it.text, it.capture));
+    for (int i = 0; i < held.size(); i++) {
+      Item it = held.get(i);
+      writer.addDocument(builder.build(it.text, it.capture, ids[2 * i], ids[2 * i + 1])); // hashed once, above
+    }
     advance(held.size());
     held.clear();
   }

@@ -63,11 +63,16 @@ final class IndexDocuments {
 
     /** The document of {@code t}, equal field by field to {@link #document}; valid until the next call. */
     Document build(IndexedText t, String captureId) {
-      doc.clear();
       long[] keyId = t.keyId();
-      keyHi.setLongValue(keyId[0]);
+      return build(t, captureId, keyId[0], keyId[1]);
+    }
+
+    /** As {@link #build(IndexedText, String)} with {@code t}'s {@link IndexedText#keyId} already computed. */
+    Document build(IndexedText t, String captureId, long keyIdHi, long keyIdLo) {
+      doc.clear();
+      keyHi.setLongValue(keyIdHi);
       doc.add(keyHi);
-      keyLo.setLongValue(keyId[1]);
+      keyLo.setLongValue(keyIdLo);
       doc.add(keyLo);
       site.setStringValue(t.site());
       doc.add(site);
