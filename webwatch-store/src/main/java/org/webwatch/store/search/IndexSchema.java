@@ -24,7 +24,7 @@ import org.apache.lucene.analysis.Analyzer;
  *   <li>{@link #TIME}: LongPoint + StoredField (epoch millis) + NumericDocValuesField for sorting
  *   <li>{@link #TEXT}: TextField, analysed by {@link #analyzer()}, the default search field; NOT
  *       stored since schema 3 (the record tables hold the text and search reads it back for
- *       highlighting: {@code CaptureRepository.indexedText}; compressing a second copy of every
+ *       highlighting: {@code CaptureRepository.indexedTexts}; compressing a second copy of every
  *       text was 6 % of the analysis thread's CPU in LZ4 alone). For messages the subject is prepended; for thread titles it
  *       is the title.
  * </ul>
