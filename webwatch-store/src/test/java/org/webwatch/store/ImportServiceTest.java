@@ -186,6 +186,7 @@ class ImportServiceTest {
       assertThatThrownBy(() -> service.importCapture(zip)).isInstanceOf(CaptureRefusedException.class)
           .hasMessageContaining("decompression bomb");
       assertThat(StoreDump.dump(store)).isEqualTo(before);
+      assertThat(BulkJournalTest.journalMode(store)).isEqualTo("wal"); // the bulk journal's rollback restored WAL
       Files.writeString(src.resolve("capture.json"), "{\"format\":\"webwatch-capture\",\"version\":9,\"id\":\"bomb\"}");
       assertThatThrownBy(() -> service.importCapture(src)).isInstanceOf(CaptureRefusedException.class);
       assertThat(StoreDump.dump(store)).isEqualTo(before);
