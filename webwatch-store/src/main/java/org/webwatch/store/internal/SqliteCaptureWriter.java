@@ -360,8 +360,8 @@ final class SqliteCaptureWriter implements CaptureWriter {
    * Bulk journal: when no other connection has the database open, the import runs with a
    * rollback journal ({@code DELETE}, {@code synchronous = FULL}) instead of WAL, and WAL is
    * restored after its commit or rollback. In WAL every page of a bulk import is written twice
-   * — into the WAL, then by the checkpoint into the database — and the checkpoint ran in the
-   * import's serial tail (2.2–2.5 s of a 1.1M-post import); a rollback journal writes a page
+   * — into the WAL, then by the checkpoint into the database — and the checkpoint was most of
+   * the import's serial tail (2.5–3.4 s of a 1.1M-post import); a rollback journal writes a page
    * once and, the tables growing into new pages, journals almost nothing. The commit is as
    * atomic: a {@code kill -9} leaves a hot journal that the next connection rolls back. What
    * changes is concurrency: SQLite leaves WAL only with no other connection open, so a running
@@ -371,20 +371,31 @@ final class SqliteCaptureWriter implements CaptureWriter {
    */
   private static boolean bulkJournal(Connection c) throws SQLException {
     if (Boolean.getBoolean(WAL_ONLY_PROPERTY)) return false;
+    boolean switched;
     try (Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("PRAGMA journal_mode = DELETE")) {
-      boolean switched = r.next() && "delete".equalsIgnoreCase(r.getString(1));
-      if (switched) s.execute("PRAGMA synchronous = FULL");
-      return switched;
+      switched = r.next() && "delete".equalsIgnoreCase(r.getString(1));
     } catch (SQLException e) {
-      return false; // another connection holds a lock: stay in WAL
+      return false; // another connection has the database open: stay in WAL
     }
+    if (switched) {
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA synchronous = FULL");
+      }
+    }
+    return switched;
   }
 
-  /** Back to WAL (and NORMAL sync) after a bulk import's commit or rollback; the next connection's configuration would do it too. */
-  private static void restoreWal(Connection c) throws SQLException {
+  /**
+   * Back to WAL (and NORMAL sync) after a bulk import's commit or rollback. Never fails the
+   * import: if a reader that connected meanwhile holds a lock, its connection has set WAL on
+   * opening or the next one will (every pooled connection is configured with WAL).
+   */
+  private static void restoreWal(Connection c) {
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA journal_mode = WAL");
       s.execute("PRAGMA synchronous = NORMAL");
+    } catch (SQLException ignored) {
+      // see above: WAL comes back with the next connection
     }
   }
 
