@@ -29,13 +29,7 @@ public final class HeavyPairDump {
     PairScorer scorer = new PairScorer(t, freq);
     PairFeatures pf = new PairFeatures(t, scorer, freq);
     LinkingPipeline.Candidates c = new LinkingPipeline(t, null).candidates();
-    List<Long> anchors = new ArrayList<>();
-    for (int i = 0; i < c.pairs().length; i++) {
-      int a = PairKeys.first(c.pairs()[i]);
-      int b = PairKeys.second(c.pairs()[i]);
-      if (HabitLikelihood.isAnchor(c.features()[i], t.key(a).site().equals(t.key(b).site()))) anchors.add(c.pairs()[i]);
-    }
-    HabitLikelihood h = HabitLikelihood.fit(t, anchors.stream().mapToLong(Long::longValue).toArray());
+    HabitLikelihood h = LinkingOnGenerated.habitLikelihood(t, c);
     java.util.Set<Long> cand = new java.util.HashSet<>();
     for (long p : c.pairs()) cand.add(p);
     Map<AccountKey, String> person = new HashMap<>();

@@ -10,7 +10,6 @@ import org.webwatch.identity.internal.Csv;
 import org.webwatch.identity.internal.FeatureTable;
 import org.webwatch.identity.internal.HabitLikelihood;
 import org.webwatch.identity.internal.LinkingPipeline;
-import org.webwatch.identity.internal.PairKeys;
 import org.webwatch.model.AccountKey;
 
 /**
@@ -27,13 +26,7 @@ public final class TwoHopDiag {
     EvidenceAccountLinker linker = LinkingOnGenerated.feed(dir);
     FeatureTable t = linker.features();
     LinkingPipeline.Candidates c = new LinkingPipeline(t, null).candidates();
-    List<Long> anchors = new ArrayList<>();
-    for (int i = 0; i < c.pairs().length; i++) {
-      int a = PairKeys.first(c.pairs()[i]);
-      int b = PairKeys.second(c.pairs()[i]);
-      if (HabitLikelihood.isAnchor(c.features()[i], t.key(a).site().equals(t.key(b).site()))) anchors.add(c.pairs()[i]);
-    }
-    HabitLikelihood h = HabitLikelihood.fit(t, anchors.stream().mapToLong(Long::longValue).toArray());
+    HabitLikelihood h = LinkingOnGenerated.habitLikelihood(t, c);
     Map<AccountKey, Integer> idx = new HashMap<>();
     for (int i = 0; i < t.size(); i++) idx.put(t.key(i), i);
     Map<AccountKey, String> person = new HashMap<>();
