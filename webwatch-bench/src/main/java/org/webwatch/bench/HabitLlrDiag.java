@@ -39,15 +39,9 @@ public final class HabitLlrDiag {
     int n = t.size();
     Map<AccountKey, Integer> index = new HashMap<>();
     for (int i = 0; i < n; i++) index.put(t.key(i), i);
-    List<Long> anchors = new ArrayList<>();
     Set<Long> candidates = new HashSet<>();
-    for (int i = 0; i < c.pairs().length; i++) {
-      long p = c.pairs()[i];
-      candidates.add(p);
-      boolean same = t.key(PairKeys.first(p)).site().equals(t.key(PairKeys.second(p)).site());
-      if (HabitLikelihood.isAnchor(c.features()[i], same)) anchors.add(p);
-    }
-    HabitLikelihood h = HabitLikelihood.fit(t, anchors.stream().mapToLong(Long::longValue).toArray());
+    for (long p : c.pairs()) candidates.add(p);
+    HabitLikelihood h = LinkingOnGenerated.habitLikelihood(t, c);
     System.out.println(dir + ": " + n + " accounts, " + c.pairs().length + " candidate pairs; " + h);
     Map<AccountKey, String> person = new HashMap<>();
     for (Csv.Row r : Csv.read(dir.resolve("truth/accounts.csv"), "site", "account", "person")) person.put(new AccountKey(r.get("site"), r.get("account")), r.get("person"));

@@ -175,7 +175,7 @@ public final class LinkingOnGenerated {
     EvidenceAccountLinker linker = new EvidenceAccountLinker();
     Map<String, String> attachmentKey = new HashMap<>();
     Map<String, List<String>> masks = new HashMap<>();
-    Map<String, String> names = new HashMap<>();
+    Map<String, String[]> names = new HashMap<>(); // site/account -> {username, opaque name}
     if (styleOnly) {
       for (Csv.Row r : Csv.read(dir.resolve("truth/identifiers.csv"), "site", "kind", "item", "value")) {
         masks.computeIfAbsent(r.get("site") + "/" + r.get("kind") + "/" + r.get("item"), k -> new java.util.ArrayList<>()).add(r.get("value"));
@@ -194,7 +194,7 @@ public final class LinkingOnGenerated {
       String signature = clean.apply(site + "/signature/" + id, n.path("signature").asText(null));
       if (styleOnly && username != null) {
         String anon = String.format("member%08x", (site + "/" + id).hashCode());
-        names.put(site + "/" + id, username);
+        names.put(site + "/" + id, new String[] {username, anon});
         if (signature != null) signature = signature.replace(username, anon);
         username = anon;
       }
@@ -204,8 +204,8 @@ public final class LinkingOnGenerated {
       String site = n.path("site").asText();
       String kind = n.has("recipients") ? "message" : "post";
       String t = clean.apply(site + "/" + kind + "/" + n.path("id").asText(), n.path("text").asText());
-      String username = names.get(site + "/" + n.path("author").asText());
-      return username == null ? t : t.replace(username, String.format("member%08x", (site + "/" + n.path("author").asText()).hashCode()));
+      String[] name = names.get(site + "/" + n.path("author").asText());
+      return name == null ? t : t.replace(name[0], name[1]);
     };
     lines(cap.resolve("posts.jsonl"), n -> {
       if (!n.hasNonNull("author") || !n.hasNonNull("text")) return;

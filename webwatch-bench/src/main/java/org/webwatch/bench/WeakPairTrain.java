@@ -232,11 +232,7 @@ public final class WeakPairTrain {
     HabitLikelihood habit = null;
     if (NAMES.equals(WeakPairFeatures.NAMES_HABIT)) {
       // keep rates from the identifier-linked pairs, as the pipeline fits them at run time (no truth)
-      List<Long> anchors = new ArrayList<>();
-      for (int i = 0; i < pairs.length; i++) {
-        if (HabitLikelihood.isAnchor(c.features()[i], site[PairKeys.first(pairs[i])] == site[PairKeys.second(pairs[i])])) anchors.add(pairs[i]);
-      }
-      habit = HabitLikelihood.fit(t, anchors.stream().mapToLong(Long::longValue).toArray());
+      habit = LinkingOnGenerated.habitLikelihood(t, c);
       System.out.println(dir + ": " + habit);
     }
     List<double[]> x = new ArrayList<>();

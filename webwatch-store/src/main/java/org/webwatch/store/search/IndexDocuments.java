@@ -15,31 +15,16 @@ import org.apache.lucene.util.BytesRef;
 final class IndexDocuments {
   private IndexDocuments() {}
 
-  /** The Lucene document of {@code t}, last written by {@code capture}. */
+  /**
+   * The Lucene document of {@code t}, last written by {@code capture}: what a fresh {@link Builder}
+   * builds (the builder is dropped, so the document owns its fields).
+   */
   static Document document(IndexedText t, String capture) {
-    Document d = new Document();
-    long[] id = t.keyId();
-    d.add(new NumericDocValuesField(IndexSchema.KEY_HI, id[0]));
-    d.add(new NumericDocValuesField(IndexSchema.KEY_LO, id[1]));
-    d.add(new StringField(IndexSchema.SITE, t.site(), Field.Store.YES));
-    d.add(new SortedDocValuesField(IndexSchema.SITE, new BytesRef(t.site())));
-    d.add(new StringField(IndexSchema.KIND, t.kind().code(), Field.Store.YES));
-    d.add(new SortedDocValuesField(IndexSchema.KIND, new BytesRef(t.kind().code())));
-    d.add(new StoredField(IndexSchema.ID, t.id()));
-    if (t.account() != null) d.add(new StringField(IndexSchema.ACCOUNT, t.account(), Field.Store.YES));
-    if (t.time() != null) {
-      long ms = t.time().toEpochMilli();
-      d.add(new LongPoint(IndexSchema.TIME, ms));
-      d.add(new StoredField(IndexSchema.TIME, ms));
-      d.add(new NumericDocValuesField(IndexSchema.TIME, ms));
-    }
-    d.add(new TextField(IndexSchema.TEXT, t.text(), Field.Store.NO));
-    d.add(new StoredField(IndexSchema.CAPTURE, capture));
-    return d;
+    return new Builder().build(t, capture);
   }
 
   /**
-   * The fields of {@link #document} held once per analysis thread and refilled for every
+   * The one layout of {@link IndexSchema}'s documents: fields held once per analysis thread and refilled for every
    * document (Lucene's documented reuse pattern: saves the allocation of twelve fields, their
    * {@code BytesRef}s and the document list per text). Not thread-safe: one per thread.
    */
@@ -61,7 +46,7 @@ final class IndexDocuments {
     // sites and kinds are few: their doc-values bytes are encoded once
     private final Map<String, BytesRef> bytes = new java.util.HashMap<>();
 
-    /** The document of {@code t}, equal field by field to {@link #document}; valid until the next call. */
+    /** The document of {@code t}; valid until the next call. */
     Document build(IndexedText t, String captureId) {
       long[] keyId = t.keyId();
       return build(t, captureId, keyId[0], keyId[1]);
