@@ -321,7 +321,7 @@ public final class LinkingOnGenerated {
   }
 
   /** {@code created_at} in every form the capture format allows (ISO-8601 with Z or an offset, integer Unix seconds). */
-  private static Instant time(JsonNode n) {
+  static Instant time(JsonNode n) {
     JsonNode c = n.get("created_at");
     if (c == null || c.isNull()) return null;
     if (c.isIntegralNumber()) return Instant.ofEpochSecond(c.longValue());
@@ -332,7 +332,7 @@ public final class LinkingOnGenerated {
     }
   }
 
-  private static void lines(Path file, Consumer<JsonNode> f) throws IOException {
+  static void lines(Path file, Consumer<JsonNode> f) throws IOException {
     if (!Files.exists(file)) return;
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
