@@ -90,7 +90,12 @@ public final class PipelineCeiling {
     ceiling("categories + hour-profile", hard.stream().mapToDouble(v -> v[3] + v[2]).sorted().toArray(), Arrays.copyOf(falseNoTokens, nFalse), granted, hardTotal, truePairs);
   }
 
-  private static void ceiling(String what, double[] s, double[] f, long granted, long hardTotal, long truePairs) {
+  /**
+   * Walks the threshold down over the sorted hard-pair scores {@code s} (unrelated pairs' scores {@code f}): links =
+   * the {@code granted} pairs plus the hard pairs above it, false links = the unrelated above it; prints the most hard
+   * pairs any threshold links at precision ≥ 0.95, and the counts at a few thresholds.
+   */
+  static void ceiling(String what, double[] s, double[] f, long granted, long hardTotal, long truePairs) {
     Arrays.sort(f);
     for (double thr : new double[] {6, 8, 10, 12, 14}) {
       System.out.printf("  %s >= %4.1f: hard true %d, unrelated %d%n", what, thr, s.length - lowerBound(s, thr), f.length - lowerBound(f, thr));
@@ -109,11 +114,15 @@ public final class PipelineCeiling {
         what, TARGET_PRECISION, best, hardTotal, (double) best / hardTotal, bestThr, (double) (granted + best) / truePairs);
   }
 
+  private static String fmt(double x) {
+    return x == Double.NEGATIVE_INFINITY ? "-inf" : String.format("%.1f", x);
+  }
+
   private static long key(int a, int b) {
     return a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
   }
 
-  private static int lowerBound(double[] sorted, double x) {
+  static int lowerBound(double[] sorted, double x) {
     int lo = 0;
     int hi = sorted.length;
     while (lo < hi) {
@@ -124,10 +133,11 @@ public final class PipelineCeiling {
     return lo;
   }
 
-  private static String q(double[] v) {
+  /** The 10/25/50/75/90 % quantiles of sorted {@code v}. */
+  static String q(double[] v) {
     if (v.length == 0) return "-";
     StringBuilder sb = new StringBuilder();
-    for (double p : new double[] {0.1, 0.25, 0.5, 0.75, 0.9}) sb.append(sb.length() == 0 ? "" : "/").append(String.format("%.1f", v[(int) Math.min(v.length - 1, Math.floor(p * v.length))]));
+    for (double p : new double[] {0.1, 0.25, 0.5, 0.75, 0.9}) sb.append(sb.length() == 0 ? "" : "/").append(fmt(v[(int) Math.min(v.length - 1, Math.floor(p * v.length))]));
     return sb.toString();
   }
 }

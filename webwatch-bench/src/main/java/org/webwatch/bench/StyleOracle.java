@@ -43,7 +43,6 @@ public final class StyleOracle {
   private static final String[] ENDINGS = field("ENDINGS");
   private static final String[] SIGNOFFS = field("SIGNOFFS");
   private static final double TYPO_PRIOR = typoPrior();
-  private static final double TARGET_PRECISION = 0.95;
   /** Hour profiles sampled from the population as the oracle's prior. */
   private static final int MAX_PROFILES = 4000;
   /** Ablations: {@code -Doracle.soft=filler,signoff,...} scores a disagreement there 0 instead of ruling the pair out; {@code -Doracle.drop=...} ignores the component. */
@@ -264,50 +263,9 @@ public final class StyleOracle {
         seen.size(), truePairs, hardTotal, hardLlr.size(), falsePairs, falseRuledOut, 100.0 * falseRuledOut / falsePairs);
     double[] styleOnly = hardLlr.stream().mapToDouble(x -> x[0]).sorted().toArray();
     double[] timeOnly = hardLlr.stream().mapToDouble(x -> x[1]).sorted().toArray();
-    System.out.printf("hard pairs' oracle LLR quantiles 10/25/50/75/90 %%: style %s, timing %s, both %s%n", q(styleOnly), q(timeOnly), q(hardScores));
+    System.out.printf("hard pairs' oracle LLR quantiles 10/25/50/75/90 %%: style %s, timing %s, both %s%n", PipelineCeiling.q(styleOnly), PipelineCeiling.q(timeOnly), PipelineCeiling.q(hardScores));
     long granted = truePairs - hardTotal;
-    // Walk the threshold down: links = granted + hard above it; false = unrelated above it.
-    int bestHard = 0;
-    double bestThreshold = Double.NaN;
-    for (int k = hardScores.length - 1; k >= 0; k--) {
-      double thr = hardScores[k];
-      if (thr == Double.NEGATIVE_INFINITY) break;
-      int tp = hardScores.length - lowerBound(hardScores, thr);
-      int fp = falseScores.length - lowerBound(falseScores, thr);
-      double precision = (double) (granted + tp) / (granted + tp + fp);
-      if (precision >= TARGET_PRECISION && tp > bestHard) {
-        bestHard = tp;
-        bestThreshold = thr;
-      }
-    }
-    System.out.printf("ideal linker at precision >= %.2f, every non-hard pair granted: hard pairs %d of %d (%.3f) at LLR >= %.2f -> total recall at most %.3f%n",
-        TARGET_PRECISION, bestHard, hardTotal, (double) bestHard / hardTotal, bestThreshold, (double) (granted + bestHard) / truePairs);
-    for (double thr : new double[] {6, 8, 10, 12, 14}) {
-      int tp = hardScores.length - lowerBound(hardScores, thr);
-      int fp = falseScores.length - lowerBound(falseScores, thr);
-      System.out.printf("  LLR >= %4.1f: hard true %d, unrelated %d%n", thr, tp, fp);
-    }
-  }
-
-  private static String q(double[] v) {
-    if (v.length == 0) return "-";
-    StringBuilder sb = new StringBuilder();
-    for (double p : new double[] {0.1, 0.25, 0.5, 0.75, 0.9}) {
-      double x = v[(int) Math.min(v.length - 1, Math.floor(p * v.length))];
-      sb.append(sb.length() == 0 ? "" : "/").append(x == Double.NEGATIVE_INFINITY ? "-inf" : String.format("%.1f", x));
-    }
-    return sb.toString();
-  }
-
-  private static int lowerBound(double[] sorted, double x) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    PipelineCeiling.ceiling("oracle LLR", hardScores, falseScores, granted, hardTotal, truePairs);
   }
 
   private static String pairKey(String a, String b) {
