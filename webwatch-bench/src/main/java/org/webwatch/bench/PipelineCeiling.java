@@ -48,12 +48,15 @@ public final class PipelineCeiling {
     }
     long hardTotal = 0;
     for (Csv.Row r : Csv.read(dir.resolve("truth/links.csv"), "evidence")) if (OracleClusters.hard(r.get("evidence"))) hardTotal++;
+    int[] slot = signOffSlots(dir, index, t.size());
+    double[] slotShare = shares(slot);
     List<Integer> withText = new ArrayList<>();
     for (int i = 0; i < t.size(); i++) if (t.texts(i) > 0) withText.add(i);
     List<double[]> hard = new ArrayList<>();
     double[] falseScores = new double[1 << 16];
     double[] falseBayes = new double[1 << 16];
     double[] falseNoTokens = new double[1 << 16];
+    double[] falseSlot = new double[1 << 16];
     int nFalse = 0;
     for (int x = 0; x < withText.size(); x++) {
       int a = withText.get(x);
@@ -67,16 +70,18 @@ public final class PipelineCeiling {
         double tm = pf.of(a, b)[timing];
         double hb = hp.llr(a, b);
         if (isHard != null) {
-          hard.add(new double[] {nb, tm, hb, nbf[0]});
+          hard.add(new double[] {nb, tm, hb, nbf[0], slotLlr(slot, slotShare[0], a, b)});
           continue;
         }
         if (nFalse == falseScores.length) {
           falseScores = Arrays.copyOf(falseScores, nFalse * 2);
           falseBayes = Arrays.copyOf(falseBayes, nFalse * 2);
           falseNoTokens = Arrays.copyOf(falseNoTokens, nFalse * 2);
+          falseSlot = Arrays.copyOf(falseSlot, nFalse * 2);
         }
         falseBayes[nFalse] = nb + hb;
         falseNoTokens[nFalse] = nbf[0] + hb;
+        falseSlot[nFalse] = nb + hb + slotLlr(slot, slotShare[0], a, b);
         falseScores[nFalse++] = nb + tm;
       }
     }
@@ -87,6 +92,7 @@ public final class PipelineCeiling {
     ceiling("habits + timing_llr", hard.stream().mapToDouble(v -> v[0] + v[1]).sorted().toArray(), Arrays.copyOf(falseScores, nFalse), granted, hardTotal, truePairs);
     ceiling("habits + hour-profile", hard.stream().mapToDouble(v -> v[0] + v[2]).sorted().toArray(), Arrays.copyOf(falseBayes, nFalse), granted, hardTotal, truePairs);
     // the exclusive categories alone (ending, case, line breaks): is the heavy unrelated tail the token part?
+    ceiling("habits + hour-profile + sign-off slot", hard.stream().mapToDouble(v -> v[0] + v[2] + v[4]).sorted().toArray(), Arrays.copyOf(falseSlot, nFalse), granted, hardTotal, truePairs);
     ceiling("categories + hour-profile", hard.stream().mapToDouble(v -> v[3] + v[2]).sorted().toArray(), Arrays.copyOf(falseNoTokens, nFalse), granted, hardTotal, truePairs);
   }
 
@@ -112,6 +118,57 @@ public final class PipelineCeiling {
     }
     System.out.printf("%s, best threshold at precision >= %.2f, every non-hard pair granted: hard pairs %d of %d (%.3f) at LLR >= %.2f -> total recall at most %.3f%n",
         what, TARGET_PRECISION, best, hardTotal, (double) best / hardTotal, bestThr, (double) (granted + best) / truePairs);
+  }
+
+  /** P(same sign-off | same person) assumed for the slot experiment (not fitted). */
+  private static final double SLOT_KEEP = 0.9;
+
+  /**
+   * Experiment: each account's sign-off as an exclusive slot — the signature's sign-off, else a closing line shown in
+   * two or more texts ({@link org.webwatch.identity.internal.HabitProfiler#signOffMarker} on each last line); 0 unseen.
+   */
+  private static int[] signOffSlots(Path dir, Map<String, Integer> index, int n) throws java.io.IOException {
+    int[] slot = new int[n];
+    String[] username = new String[n];
+    List<Map<Integer, Integer>> tails = new ArrayList<>();
+    for (int i = 0; i < n; i++) tails.add(new HashMap<>());
+    LinkingOnGenerated.lines(dir.resolve("capture/accounts.jsonl"), a -> {
+      Integer i = index.get(a.path("site").asText() + ":" + a.path("id").asText());
+      if (i == null) return;
+      username[i] = a.path("username").asText(null);
+      slot[i] = org.webwatch.identity.internal.HabitProfiler.signOffMarker(a.path("signature").asText(null), username[i]);
+    });
+    for (String f : new String[] {"capture/posts.jsonl", "capture/messages.jsonl"}) {
+      LinkingOnGenerated.lines(dir.resolve(f), p -> {
+        Integer i = index.get(p.path("site").asText() + ":" + p.path("author").asText());
+        if (i == null || !p.hasNonNull("text")) return;
+        String[] lines = p.get("text").asText().strip().split("\\n");
+        if (lines.length < 2) return;
+        int m = org.webwatch.identity.internal.HabitProfiler.signOffMarker(lines[lines.length - 1], username[i]);
+        if (m != 0) tails.get(i).merge(m, 1, Integer::sum);
+      });
+    }
+    for (int i = 0; i < n; i++) {
+      if (slot[i] != 0) continue;
+      for (Map.Entry<Integer, Integer> e : tails.get(i).entrySet()) if (e.getValue() >= 2) slot[i] = e.getKey();
+    }
+    return slot;
+  }
+
+  /** Collision probability Σ f² of the slot values over accounts that show one, in [0]; unused otherwise. */
+  private static double[] shares(int[] slot) {
+    Map<Integer, Integer> c = new HashMap<>();
+    int seen = 0;
+    for (int v : slot) if (v != 0) { c.merge(v, 1, Integer::sum); seen++; }
+    double collide = 0;
+    for (int k : c.values()) collide += ((double) k / seen) * ((double) k / seen);
+    return new double[] {collide};
+  }
+
+  /** Only the disagreement: agreement is already a shared token of the habit likelihood. */
+  private static double slotLlr(int[] slot, double collide, int a, int b) {
+    if (slot[a] == 0 || slot[b] == 0 || slot[a] == slot[b]) return 0;
+    return Math.log((1 - SLOT_KEEP) / (1 - collide));
   }
 
   private static String fmt(double x) {
