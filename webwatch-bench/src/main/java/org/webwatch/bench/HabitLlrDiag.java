@@ -106,12 +106,12 @@ public final class HabitLlrDiag {
     }
     Arrays.sort(randomScores);
     double[] ts = trueScores.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    System.out.printf(Locale.ROOT, "nb_total quantiles (10/25/50/75/90%%): hard true %s; random unrelated cross-site %s%n", q(ts), q(randomScores));
+    System.out.printf(Locale.ROOT, "nb_total quantiles (10/25/50/75/90%%): hard true %s; random unrelated cross-site %s%n", Ceilings.quantiles(ts), Ceilings.quantiles(randomScores));
     System.out.printf(Locale.ROOT, "cross-site pairs of accounts with >= 3 texts: %d%n", cross);
     for (double th : THRESHOLDS) {
       long tr = trueScores.stream().filter(s -> s >= th).count();
       long tc = trueCand.stream().filter(s -> s >= th).count();
-      int above = RANDOM_PAIRS - lowerBound(randomScores, th);
+      int above = RANDOM_PAIRS - Ceilings.lowerBound(randomScores, th);
       System.out.printf(Locale.ROOT, "  nb_total >= %4.1f: hard true %d (candidates %d); random %.2e of cross-site pairs = ~%.0f pairs%n", th, tr, tc,
           (double) above / RANDOM_PAIRS, (double) above / RANDOM_PAIRS * cross);
     }
@@ -236,22 +236,4 @@ public final class HabitLlrDiag {
         biggest, pairs, found, hard.size());
   }
 
-  private static int lowerBound(double[] sorted, double v) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  private static String q(double[] s) {
-    if (s.length == 0) return "-";
-    double[] qs = {0.1, 0.25, 0.5, 0.75, 0.9};
-    StringBuilder b = new StringBuilder();
-    for (double x : qs) b.append(String.format(Locale.ROOT, "%.1f ", s[(int) Math.min(s.length - 1, Math.floor(x * s.length))]));
-    return b.toString().strip();
-  }
 }

@@ -16,8 +16,6 @@ import org.webwatch.identity.internal.Csv;
  * cluster has written; joining two clusters links every cross pair at once. Cost O(C²) for C clusters.
  */
 final class OracleClusters {
-  private static final double TARGET_PRECISION = 0.95;
-
   private OracleClusters() {}
 
   static boolean hard(String evidence) {
@@ -92,13 +90,13 @@ final class OracleClusters {
     for (double[] s : scored) {
       tp += (long) s[1];
       fp += (long) s[2];
-      if ((double) (granted + tp) / (granted + tp + fp) >= TARGET_PRECISION && tp > best) {
+      if ((double) (granted + tp) / (granted + tp + fp) >= Ceilings.TARGET_PRECISION && tp > best) {
         best = tp;
         bestThr = s[0];
       }
     }
     System.out.printf("cluster level: %d clusters; true pairs %d, joined by other evidence %d, left %d; at precision >= %.2f the oracle joins %d (%.3f of those left) at LLR >= %.2f -> total recall at most %.3f%n",
-        clusters.size(), truePairs, granted, hardTotal, TARGET_PRECISION, best, (double) best / hardTotal, bestThr,
+        clusters.size(), truePairs, granted, hardTotal, Ceilings.TARGET_PRECISION, best, (double) best / hardTotal, bestThr,
         (double) (granted + best) / truePairs);
   }
 }

@@ -22,7 +22,6 @@ import org.webwatch.identity.internal.PairScorer;
  * with texts. The distance to the oracle's answer is what the features lose, before any decision rule. Usage: DIR.
  */
 public final class PipelineCeiling {
-  private static final double TARGET_PRECISION = 0.95;
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
@@ -40,16 +39,17 @@ public final class PipelineCeiling {
     for (int i = 0; i < t.size(); i++) index.put(t.key(i).site() + ":" + t.key(i).account(), i);
     Map<Long, Boolean> hardPair = new HashMap<>();
     long truePairs = 0;
+    long hardTotal = 0;
     for (Csv.Row r : Csv.read(dir.resolve("truth/links.csv"), "site_a", "account_a", "site_b", "account_b", "evidence")) {
       truePairs++;
+      boolean isHard = OracleClusters.hard(r.get("evidence"));
+      if (isHard) hardTotal++;
       Integer a = index.get(r.get("site_a") + ":" + r.get("account_a"));
       Integer b = index.get(r.get("site_b") + ":" + r.get("account_b"));
-      if (a != null && b != null) hardPair.put(key(a, b), OracleClusters.hard(r.get("evidence")));
+      if (a != null && b != null) hardPair.put(key(a, b), isHard);
     }
-    long hardTotal = 0;
-    for (Csv.Row r : Csv.read(dir.resolve("truth/links.csv"), "evidence")) if (OracleClusters.hard(r.get("evidence"))) hardTotal++;
     int[] slot = signOffSlots(dir, index, t.size());
-    double[] slotShare = shares(slot);
+    double slotCollide = collision(slot);
     List<Integer> withText = new ArrayList<>();
     for (int i = 0; i < t.size(); i++) if (t.texts(i) > 0) withText.add(i);
     List<double[]> hard = new ArrayList<>();
@@ -70,7 +70,7 @@ public final class PipelineCeiling {
         double tm = pf.of(a, b)[timing];
         double hb = hp.llr(a, b);
         if (isHard != null) {
-          hard.add(new double[] {nb, tm, hb, nbf[0], slotLlr(slot, slotShare[0], a, b)});
+          hard.add(new double[] {nb, tm, hb, nbf[0], slotLlr(slot, slotCollide, a, b)});
           continue;
         }
         if (nFalse == falseScores.length) {
@@ -81,43 +81,19 @@ public final class PipelineCeiling {
         }
         falseBayes[nFalse] = nb + hb;
         falseNoTokens[nFalse] = nbf[0] + hb;
-        falseSlot[nFalse] = nb + hb + slotLlr(slot, slotShare[0], a, b);
+        falseSlot[nFalse] = nb + hb + slotLlr(slot, slotCollide, a, b);
         falseScores[nFalse++] = nb + tm;
       }
     }
     System.out.printf("hard pairs' pipeline LLR quantiles 10/25/50/75/90 %%: habits %s, timing %s, hour-profile %s%n",
-        q(hard.stream().mapToDouble(v -> v[0]).sorted().toArray()), q(hard.stream().mapToDouble(v -> v[1]).sorted().toArray()),
-        q(hard.stream().mapToDouble(v -> v[2]).sorted().toArray()));
+        Ceilings.quantiles(hard.stream().mapToDouble(v -> v[0]).sorted().toArray()), Ceilings.quantiles(hard.stream().mapToDouble(v -> v[1]).sorted().toArray()),
+        Ceilings.quantiles(hard.stream().mapToDouble(v -> v[2]).sorted().toArray()));
     long granted = truePairs - hardTotal;
-    ceiling("habits + timing_llr", hard.stream().mapToDouble(v -> v[0] + v[1]).sorted().toArray(), Arrays.copyOf(falseScores, nFalse), granted, hardTotal, truePairs);
-    ceiling("habits + hour-profile", hard.stream().mapToDouble(v -> v[0] + v[2]).sorted().toArray(), Arrays.copyOf(falseBayes, nFalse), granted, hardTotal, truePairs);
+    Ceilings.report("habits + timing_llr", hard.stream().mapToDouble(v -> v[0] + v[1]).sorted().toArray(), Arrays.copyOf(falseScores, nFalse), granted, hardTotal, truePairs);
+    Ceilings.report("habits + hour-profile", hard.stream().mapToDouble(v -> v[0] + v[2]).sorted().toArray(), Arrays.copyOf(falseBayes, nFalse), granted, hardTotal, truePairs);
     // the exclusive categories alone (ending, case, line breaks): is the heavy unrelated tail the token part?
-    ceiling("habits + hour-profile + sign-off slot", hard.stream().mapToDouble(v -> v[0] + v[2] + v[4]).sorted().toArray(), Arrays.copyOf(falseSlot, nFalse), granted, hardTotal, truePairs);
-    ceiling("categories + hour-profile", hard.stream().mapToDouble(v -> v[3] + v[2]).sorted().toArray(), Arrays.copyOf(falseNoTokens, nFalse), granted, hardTotal, truePairs);
-  }
-
-  /**
-   * Walks the threshold down over the sorted hard-pair scores {@code s} (unrelated pairs' scores {@code f}): links =
-   * the {@code granted} pairs plus the hard pairs above it, false links = the unrelated above it; prints the most hard
-   * pairs any threshold links at precision ≥ 0.95, and the counts at a few thresholds.
-   */
-  static void ceiling(String what, double[] s, double[] f, long granted, long hardTotal, long truePairs) {
-    Arrays.sort(f);
-    for (double thr : new double[] {6, 8, 10, 12, 14}) {
-      System.out.printf("  %s >= %4.1f: hard true %d, unrelated %d%n", what, thr, s.length - lowerBound(s, thr), f.length - lowerBound(f, thr));
-    }
-    int best = 0;
-    double bestThr = Double.NaN;
-    for (int k = s.length - 1; k >= 0; k--) {
-      int tp = s.length - lowerBound(s, s[k]);
-      int fp = f.length - lowerBound(f, s[k]);
-      if ((double) (granted + tp) / (granted + tp + fp) >= TARGET_PRECISION && tp > best) {
-        best = tp;
-        bestThr = s[k];
-      }
-    }
-    System.out.printf("%s, best threshold at precision >= %.2f, every non-hard pair granted: hard pairs %d of %d (%.3f) at LLR >= %.2f -> total recall at most %.3f%n",
-        what, TARGET_PRECISION, best, hardTotal, (double) best / hardTotal, bestThr, (double) (granted + best) / truePairs);
+    Ceilings.report("habits + hour-profile + sign-off slot", hard.stream().mapToDouble(v -> v[0] + v[2] + v[4]).sorted().toArray(), Arrays.copyOf(falseSlot, nFalse), granted, hardTotal, truePairs);
+    Ceilings.report("categories + hour-profile", hard.stream().mapToDouble(v -> v[3] + v[2]).sorted().toArray(), Arrays.copyOf(falseNoTokens, nFalse), granted, hardTotal, truePairs);
   }
 
   /** P(same sign-off | same person) assumed for the slot experiment (not fitted). */
@@ -155,14 +131,14 @@ public final class PipelineCeiling {
     return slot;
   }
 
-  /** Collision probability Σ f² of the slot values over accounts that show one, in [0]; unused otherwise. */
-  private static double[] shares(int[] slot) {
+  /** Collision probability Σ f² of the slot values over the accounts that show one. */
+  private static double collision(int[] slot) {
     Map<Integer, Integer> c = new HashMap<>();
     int seen = 0;
     for (int v : slot) if (v != 0) { c.merge(v, 1, Integer::sum); seen++; }
     double collide = 0;
     for (int k : c.values()) collide += ((double) k / seen) * ((double) k / seen);
-    return new double[] {collide};
+    return collide;
   }
 
   /** Only the disagreement: agreement is already a shared token of the habit likelihood. */
@@ -171,30 +147,8 @@ public final class PipelineCeiling {
     return Math.log((1 - SLOT_KEEP) / (1 - collide));
   }
 
-  private static String fmt(double x) {
-    return x == Double.NEGATIVE_INFINITY ? "-inf" : String.format("%.1f", x);
-  }
-
   private static long key(int a, int b) {
     return a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
   }
 
-  static int lowerBound(double[] sorted, double x) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** The 10/25/50/75/90 % quantiles of sorted {@code v}. */
-  static String q(double[] v) {
-    if (v.length == 0) return "-";
-    StringBuilder sb = new StringBuilder();
-    for (double p : new double[] {0.1, 0.25, 0.5, 0.75, 0.9}) sb.append(sb.length() == 0 ? "" : "/").append(fmt(v[(int) Math.min(v.length - 1, Math.floor(p * v.length))]));
-    return sb.toString();
-  }
 }

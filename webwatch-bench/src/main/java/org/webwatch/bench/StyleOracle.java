@@ -19,6 +19,7 @@ import org.webwatch.generate.internal.PersonSpec;
 import org.webwatch.generate.internal.Population;
 import org.webwatch.generate.internal.WritingStyle;
 import org.webwatch.identity.internal.Csv;
+import org.webwatch.identity.internal.HourProfileLikelihood;
 
 /**
  * Diagnostic: how far writing style and timing could link the accounts of a generated population
@@ -42,6 +43,7 @@ public final class StyleOracle {
   private static final String[][] TYPO_POOL = field("TYPO_POOL");
   private static final String[] ENDINGS = field("ENDINGS");
   private static final String[] SIGNOFFS = field("SIGNOFFS");
+  private static final String[] FILLERS = field("FILLERS");
   private static final double TYPO_PRIOR = typoPrior();
   /** Hour profiles sampled from the population as the oracle's prior. */
   private static final int MAX_PROFILES = 4000;
@@ -61,10 +63,10 @@ public final class StyleOracle {
     String username;
     String signature;
     final List<String> texts = new ArrayList<>();
-    final int[] hours = new int[24];
+    final float[] hours = new float[24];
     boolean ending, lower, separator, filler, signOff;
     final byte[] typo = new byte[TYPO_POOL.length]; // 0 unknown, 1 shows it, 2 visibly lacks it
-    double[] hourLik;
+    int index; // in the list the timing likelihood was fitted on
     final Set<String> sites = new HashSet<>();
     final List<String> keys = new ArrayList<>();
 
@@ -127,14 +129,24 @@ public final class StyleOracle {
     for (PersonSpec p : pop.persons) {
       if (pop.persons.size() <= MAX_PROFILES || pick.nextInt(pop.persons.size()) < MAX_PROFILES) profiles.add(hourLog(p.timing));
     }
-    for (Seen s : seen) s.hourLik = hourLikelihoods(s, profiles);
-    evaluate(dir, seen, profiles);
+    double[][] prior = profiles.toArray(new double[0][]);
+    evaluate(dir, seen, timing(seen, prior));
     List<Seen> clusters = OracleClusters.merge(dir, seen);
-    for (Seen s : clusters) s.hourLik = hourLikelihoods(s, profiles);
+    HourProfileLikelihood clusterTiming = timing(clusters, prior);
     OracleClusters.evaluate(dir, clusters, (a, b) -> {
       double st = styleLlr(a, b);
-      return st == Double.NEGATIVE_INFINITY || DROP.contains("timing") ? st : st + timingLlr(a.hourLik, b.hourLik);
+      return st == Double.NEGATIVE_INFINITY || DROP.contains("timing") ? st : st + clusterTiming.llr(a.index, b.index);
     });
+  }
+
+  /** The Bayes timing likelihood over {@code list} (indexed in its order) with the true profiles as the prior. */
+  private static HourProfileLikelihood timing(List<Seen> list, double[][] prior) {
+    float[][] hours = new float[list.size()][];
+    for (int i = 0; i < hours.length; i++) {
+      list.get(i).index = i;
+      hours[i] = list.get(i).hours;
+    }
+    return HourProfileLikelihood.withPrior(hours, prior);
   }
 
   /** Marks the style components the account's texts show. */
@@ -175,7 +187,7 @@ public final class StyleOracle {
       llr += !x.separator().equals(y.separator()) ? disagree("separator") : x.separator().equals("\n") ? Math.log(4) : Math.log(4.0 / 3);
     }
     if (a.filler && b.filler && !DROP.contains("filler")) {
-      llr += x.filler().equals(y.filler()) ? Math.log(20) : disagree("filler");
+      llr += x.filler().equals(y.filler()) ? -Math.log(share(FILLERS, x.filler())) : disagree("filler");
     }
     if (a.signOff && b.signOff && !DROP.contains("signoff")) {
       llr += x.signOff().equals(y.signOff()) ? -Math.log(share(SIGNOFFS, x.signOff())) : disagree("signoff");
@@ -188,50 +200,11 @@ public final class StyleOracle {
     return llr;
   }
 
-  /**
-   * Bayes timing LLR of a pair with the hour profile unknown: {@code ln(N Σθ p(a|θ) p(b|θ) / (Σθ p(a|θ) Σθ p(b|θ)))} over
-   * the N profiles of the population's persons (the oracle's prior), from each account's log-likelihood per profile.
-   */
-  private static double timingLlr(double[] la, double[] lb) {
-    double ma = max(la);
-    double mb = max(lb);
-    double joint = 0;
-    double sa = 0;
-    double sb = 0;
-    double mj = Double.NEGATIVE_INFINITY;
-    for (int k = 0; k < la.length; k++) mj = Math.max(mj, la[k] + lb[k]);
-    for (int k = 0; k < la.length; k++) {
-      joint += Math.exp(la[k] + lb[k] - mj);
-      sa += Math.exp(la[k] - ma);
-      sb += Math.exp(lb[k] - mb);
-    }
-    return Math.log(la.length) + mj + Math.log(joint) - ma - Math.log(sa) - mb - Math.log(sb);
-  }
-
-  private static double max(double[] v) {
-    double m = Double.NEGATIVE_INFINITY;
-    for (double x : v) m = Math.max(m, x);
-    return m;
-  }
-
-  /** ln p(account's UTC hours | profile) for each profile of the prior. */
-  private static double[] hourLikelihoods(Seen s, List<double[]> profiles) {
-    double[] l = new double[profiles.size()];
-    for (int k = 0; k < l.length; k++) {
-      double[] lp = profiles.get(k);
-      double v = 0;
-      for (int h = 0; h < 24; h++) v += s.hours[h] * lp[h];
-      l[k] = v;
-    }
-    return l;
-  }
-
-  private static void evaluate(Path dir, List<Seen> seen, List<double[]> profiles) {
+  private static void evaluate(Path dir, List<Seen> seen, HourProfileLikelihood timing) {
     Map<String, Boolean> hardPair = new HashMap<>();
     int truePairs = 0;
     for (Csv.Row r : Csv.read(dir.resolve("truth/links.csv"), "site_a", "account_a", "site_b", "account_b", "evidence")) {
-      boolean hard = Arrays.stream(r.get("evidence").split("[;|]")).allMatch(e -> e.isEmpty() || e.equals("style") || e.equals("timing"));
-      hardPair.put(pairKey(r.get("site_a") + ":" + r.get("account_a"), r.get("site_b") + ":" + r.get("account_b")), hard);
+      hardPair.put(pairKey(r.get("site_a") + ":" + r.get("account_a"), r.get("site_b") + ":" + r.get("account_b")), OracleClusters.hard(r.get("evidence")));
       truePairs++;
     }
     long hardTotal = hardPair.values().stream().filter(h -> h).count();
@@ -247,9 +220,9 @@ public final class StyleOracle {
         double s = styleLlr(a, b);
         Boolean hard = hardPair.get(pairKey(a.key, b.key));
         if (hard != null && !hard) continue; // other evidence links it: granted
-        double t = s == Double.NEGATIVE_INFINITY || DROP.contains("timing") ? 0 : timingLlr(a.hourLik, b.hourLik);
+        double t = s == Double.NEGATIVE_INFINITY || DROP.contains("timing") ? 0 : timing.llr(a.index, b.index);
         if (hard != null) {
-          hardLlr.add(new double[] {s, t, Math.min(a.texts.size(), b.texts.size())});
+          hardLlr.add(new double[] {s, t});
           continue;
         }
         falsePairs++;
@@ -263,9 +236,9 @@ public final class StyleOracle {
         seen.size(), truePairs, hardTotal, hardLlr.size(), falsePairs, falseRuledOut, 100.0 * falseRuledOut / falsePairs);
     double[] styleOnly = hardLlr.stream().mapToDouble(x -> x[0]).sorted().toArray();
     double[] timeOnly = hardLlr.stream().mapToDouble(x -> x[1]).sorted().toArray();
-    System.out.printf("hard pairs' oracle LLR quantiles 10/25/50/75/90 %%: style %s, timing %s, both %s%n", PipelineCeiling.q(styleOnly), PipelineCeiling.q(timeOnly), PipelineCeiling.q(hardScores));
+    System.out.printf("hard pairs' oracle LLR quantiles 10/25/50/75/90 %%: style %s, timing %s, both %s%n", Ceilings.quantiles(styleOnly), Ceilings.quantiles(timeOnly), Ceilings.quantiles(hardScores));
     long granted = truePairs - hardTotal;
-    PipelineCeiling.ceiling("oracle LLR", hardScores, falseScores, granted, hardTotal, truePairs);
+    Ceilings.report("oracle LLR", hardScores, falseScores, granted, hardTotal, truePairs);
   }
 
   private static String pairKey(String a, String b) {

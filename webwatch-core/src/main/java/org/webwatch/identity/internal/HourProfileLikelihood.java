@@ -27,45 +27,9 @@ public final class HourProfileLikelihood {
   private final float[] logSum; // per account: lse_k L_x[k]
   private final int profiles;
 
-  private HourProfileLikelihood(float[][] hoursOfWeek) {
-    int n = hoursOfWeek.length;
-    double[][] day = new double[n][];
-    double[] mix = new double[24];
-    int qualifying = 0;
-    for (int i = 0; i < n; i++) {
-      if (hoursOfWeek[i] == null) continue;
-      double[] d = new double[24];
-      double sum = 0;
-      for (int b = 0; b < hoursOfWeek[i].length; b++) {
-        d[b % 24] += hoursOfWeek[i][b];
-        sum += hoursOfWeek[i][b];
-      }
-      if (sum <= 0) continue;
-      day[i] = d;
-      for (int h = 0; h < 24; h++) mix[h] += d[h];
-      if (sum >= PRIOR_MIN_EVENTS) qualifying++;
-    }
-    double total = 0;
-    for (double m : mix) total += m;
-    for (int h = 0; h < 24; h++) mix[h] = (mix[h] + 1) / (total + 24);
-    int k = Math.min(MAX_PROFILES, qualifying);
-    profiles = k >= MIN_PROFILES ? k : 0;
-    double[][] logTheta = new double[profiles][];
-    if (profiles > 0) {
-      int seenQualifying = 0;
-      int kept = 0;
-      for (int i = 0; i < n && kept < profiles; i++) {
-        if (day[i] == null || sum(day[i]) < PRIOR_MIN_EVENTS) continue;
-        // keep the j-th qualifying account when it crosses the next of `profiles` even steps
-        if ((long) seenQualifying * profiles / qualifying == kept) {
-          double s = sum(day[i]);
-          double[] th = new double[24];
-          for (int h = 0; h < 24; h++) th[h] = Math.log((day[i][h] + SMOOTHING_EVENTS * mix[h]) / (s + SMOOTHING_EVENTS));
-          logTheta[kept++] = th;
-        }
-        seenQualifying++;
-      }
-    }
+  private HourProfileLikelihood(double[][] day, double[][] logTheta) {
+    int n = day.length;
+    profiles = logTheta.length;
     logLik = new float[n][];
     logSum = new float[n];
     for (int i = 0; i < n && profiles > 0; i++) {
@@ -88,13 +52,77 @@ public final class HourProfileLikelihood {
   /** Fits the prior on every account of {@code t} with timing. */
   public static HourProfileLikelihood fit(FeatureTable t) {
     if (t == null) throw new IllegalArgumentException("table is required");
-    return new HourProfileLikelihood(t.timing);
+    return fit(t.timing);
   }
 
   /** Fits on raw hour-of-week (or hour-of-day) count vectors, one per account, null for none (tests). */
   public static HourProfileLikelihood fit(float[][] hoursOfWeek) {
     if (hoursOfWeek == null) throw new IllegalArgumentException("histograms are required");
-    return new HourProfileLikelihood(hoursOfWeek);
+    double[][] day = hoursOfDay(hoursOfWeek);
+    return new HourProfileLikelihood(day, empiricalPrior(day));
+  }
+
+  /**
+   * As {@link #fit(float[][])} but with the prior given: {@code ln θ_k(h)} per profile and UTC hour (a diagnostic that
+   * knows the true profiles uses it to measure what timing can hold at best).
+   */
+  public static HourProfileLikelihood withPrior(float[][] hours, double[][] logProfiles) {
+    if (hours == null || logProfiles == null) throw new IllegalArgumentException("histograms and prior are required");
+    for (double[] p : logProfiles) if (p == null || p.length != 24) throw new IllegalArgumentException("a profile needs 24 hours");
+    return new HourProfileLikelihood(hoursOfDay(hours), logProfiles);
+  }
+
+  /** Folds each histogram to 24 UTC hours (hour-of-week bins are day · 24 + hour); null where it holds no event. */
+  private static double[][] hoursOfDay(float[][] hours) {
+    double[][] day = new double[hours.length][];
+    for (int i = 0; i < hours.length; i++) {
+      if (hours[i] == null) continue;
+      double[] d = new double[24];
+      double sum = 0;
+      for (int b = 0; b < hours[i].length; b++) {
+        d[b % 24] += hours[i][b];
+        sum += hours[i][b];
+      }
+      if (sum > 0) day[i] = d;
+    }
+    return day;
+  }
+
+  /**
+   * {@code ln θ} of up to {@link #MAX_PROFILES} accounts with ≥ {@link #PRIOR_MIN_EVENTS} events, evenly sampled, each
+   * smoothed with {@link #SMOOTHING_EVENTS} of the population's hour mix; none when fewer than {@link #MIN_PROFILES} qualify.
+   */
+  private static double[][] empiricalPrior(double[][] day) {
+    double[] mix = new double[24];
+    double[] events = new double[day.length];
+    int qualifying = 0;
+    for (int i = 0; i < day.length; i++) {
+      if (day[i] == null) continue;
+      for (int h = 0; h < 24; h++) {
+        mix[h] += day[i][h];
+        events[i] += day[i][h];
+      }
+      if (events[i] >= PRIOR_MIN_EVENTS) qualifying++;
+    }
+    double total = 0;
+    for (double m : mix) total += m;
+    for (int h = 0; h < 24; h++) mix[h] = (mix[h] + 1) / (total + 24);
+    int k = Math.min(MAX_PROFILES, qualifying);
+    if (k < MIN_PROFILES) return new double[0][];
+    double[][] logTheta = new double[k][];
+    int seenQualifying = 0;
+    int kept = 0;
+    for (int i = 0; i < day.length && kept < k; i++) {
+      if (day[i] == null || events[i] < PRIOR_MIN_EVENTS) continue;
+      // keep the j-th qualifying account when it crosses the next of k even steps
+      if ((long) seenQualifying * k / qualifying == kept) {
+        double[] th = new double[24];
+        for (int h = 0; h < 24; h++) th[h] = Math.log((day[i][h] + SMOOTHING_EVENTS * mix[h]) / (events[i] + SMOOTHING_EVENTS));
+        logTheta[kept++] = th;
+      }
+      seenQualifying++;
+    }
+    return logTheta;
   }
 
   /** The LLR of accounts {@code a} and {@code b}; 0 when either has no events or the prior is too small. */
@@ -112,11 +140,5 @@ public final class HourProfileLikelihood {
   /** Prior profiles in use (0: too few accounts with enough events). */
   public int profiles() {
     return profiles;
-  }
-
-  private static double sum(double[] v) {
-    double s = 0;
-    for (double x : v) s += x;
-    return s;
   }
 }

@@ -54,6 +54,20 @@ class HourProfileLikelihoodTest {
   }
 
   @Test
+  void aGivenPriorIsUsedAsIs() {
+    double[][] prior = new double[2][24];
+    for (int h = 0; h < 24; h++) {
+      prior[0][h] = Math.log(h == 2 ? 0.77 : 0.01);
+      prior[1][h] = Math.log(h == 14 ? 0.77 : 0.01);
+    }
+    HourProfileLikelihood l = HourProfileLikelihood.withPrior(new float[][] {events(2, 2), events(2), events(14)}, prior);
+    assertEquals(2, l.profiles());
+    assertTrue(l.llr(0, 1) > 0.6 && l.llr(0, 1) <= Math.log(2) + 1e-9, "same rhythm " + l.llr(0, 1));
+    assertTrue(l.llr(0, 2) < -3, "different rhythms " + l.llr(0, 2));
+    assertThrows(IllegalArgumentException.class, () -> HourProfileLikelihood.withPrior(new float[1][], new double[][] {new double[23]}));
+  }
+
+  @Test
   void rejectsMissingInput() {
     assertThrows(IllegalArgumentException.class, () -> HourProfileLikelihood.fit((float[][]) null));
     assertThrows(IllegalArgumentException.class, () -> HourProfileLikelihood.fit((FeatureTable) null));
