@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.webwatch.identity.internal.FeatureTable;
 import org.webwatch.identity.internal.HabitProfiler;
+import org.webwatch.identity.internal.HabitSlots;
 import org.webwatch.identity.internal.HabitTokens;
 import org.webwatch.identity.internal.IntCounter;
 import org.webwatch.identity.internal.LinkingPipeline;
@@ -251,6 +252,16 @@ public final class EvidenceAccountLinker implements AccountLinker {
       }
     }
     java.util.Set<Integer> vocabulary = HabitTokens.vocabulary(heavyPresence, heavy[0]);
+    List<HabitSlots.Learner> learning = new ArrayList<>();
+    List<AccountKey> byKey = new ArrayList<>(accounts.keySet());
+    byKey.sort(null);
+    for (AccountKey key : byKey) {
+      State s = accounts.get(key);
+      synchronized (s) {
+        if (s.habits != null && s.texts >= HabitSlots.LEARN_TEXTS) learning.add(new HabitSlots.Learner(s.habits, s.texts));
+      }
+    }
+    HabitSlots slots = HabitSlots.learn(learning, vocabulary);
     // sorted keys and sorted values: the same input gives the same result whatever the feeding order
     List<AccountKey> keys = new ArrayList<>(accounts.keySet());
     keys.sort(null);
@@ -278,7 +289,10 @@ public final class EvidenceAccountLinker implements AccountLinker {
         if (s.texts > 0 || s.signOff != 0) {
           int[] reliable = HabitTokens.reliable(s.habits, s.texts, s.signOff, vocabulary);
           b.habitTokens(i, reliable, s.texts > 0 ? HabitTokens.categories(s.habits, s.texts) : null);
-          b.repeatedTokens(i, HabitTokens.repeated(reliable, s.habits, s.texts, s.signOff));
+          // closing lines, openers and learned variants are read as exclusive slots, not as shared tokens
+          int[] repeated = HabitTokens.repeated(reliable, s.habits, s.texts, s.signOff);
+          b.repeatedTokens(i, java.util.Arrays.stream(repeated).filter(m -> !slots.isSlotMarker(m)).toArray());
+          b.habitSlots(i, slots.values(s.habits, s.texts, s.signOff));
         }
       }
     }

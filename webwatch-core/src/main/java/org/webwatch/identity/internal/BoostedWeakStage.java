@@ -23,10 +23,13 @@ public final class BoostedWeakStage {
    * The bundled model (classpath {@code /org/webwatch/identity/}): trained by {@code WeakPairTrain}
    * on the tuning populations over the log-odds of the bundled combiner
    * ({@link LogisticCombiner#DEFAULT_RESOURCE}), so it only means something next to that combiner.
-   * Version 2.0.0 reads the habit-signature likelihood ({@link WeakPairFeatures#NAMES_HABIT},
-   * {@link HabitLikelihood}); {@code weak-pair-model-v1.json} (1.0.0, without it) stays bundled for comparison.
+   * Version 3.0.0 reads the habit-signature likelihood ({@link WeakPairFeatures#NAMES_HABIT},
+   * {@link HabitLikelihood}: categories, tokens, exclusive slots of {@link HabitSlots} and the
+   * hour-of-day profile); {@code weak-pair-model-v1.json} (1.0.0, without it) stays bundled for
+   * comparison. (2.0.0 read the likelihood before its slots and hour profile: its feature list no
+   * longer exists, so it left the bundle; it is in the history.)
    */
-  public static final String DEFAULT_RESOURCE = "weak-pair-model-v2.json";
+  public static final String DEFAULT_RESOURCE = "weak-pair-model-v3.json";
   /** Contribution paths shown in the evidence detail. */
   public static final int EXPLAINED_PATHS = 5;
 

@@ -48,6 +48,8 @@ public final class FeatureTable {
   final int[] tokenDf;
   /** Category shares per account ({@link HabitTokens#categories}); null: no texts. */
   final byte[][] habitCategories;
+  /** Exclusive habit slot values per account ({@link HabitSlots#values}); null: none fed. */
+  final int[][] habitSlots;
   /** Per category slot: {@code ln(N/n)}, n of the N observed accounts having it as dominant value ({@link HabitTokens#dominant}). */
   final float[] slotIdf;
 
@@ -66,6 +68,7 @@ public final class FeatureTable {
     this.lshFeatures = new int[n][];
     this.timing = new float[n][];
     this.events = new int[n];
+    this.habitSlots = new int[n][];
     Map<String, Integer> siteIds = new HashMap<>();
     for (int i = 0; i < n; i++) {
       int src = order[i];
@@ -82,6 +85,7 @@ public final class FeatureTable {
       lshFeatures[i] = b.lshFeatures.get(src);
       timing[i] = b.timing.get(src);
       events[i] = b.events.get(src);
+      habitSlots[i] = b.habitSlots.get(src);
     }
     int[] srcToDst = new int[n];
     for (int i = 0; i < n; i++) srcToDst[order[i]] = i;
@@ -184,6 +188,7 @@ public final class FeatureTable {
     private final List<int[]> tokens = new ArrayList<>();
     private final List<byte[]> habitCategories = new ArrayList<>();
     private final List<int[]> repeatedTokens = new ArrayList<>();
+    private final List<int[]> habitSlots = new ArrayList<>();
     private final Map<String, Integer> valueIds = new HashMap<>();
     private final List<String> valueCode = new ArrayList<>();
     private final List<String> valueText = new ArrayList<>();
@@ -212,6 +217,7 @@ public final class FeatureTable {
       tokens.add(null);
       habitCategories.add(null);
       repeatedTokens.add(null);
+      habitSlots.add(null);
       return i;
     }
 
@@ -280,6 +286,11 @@ public final class FeatureTable {
      */
     public void repeatedTokens(int account, int[] markers) {
       repeatedTokens.set(account, markers == null ? null : markers.clone());
+    }
+
+    /** The exclusive habit slot values of an account ({@link HabitSlots#values}; −1 where not shown). */
+    public void habitSlots(int account, int[] values) {
+      habitSlots.set(account, values == null ? null : values.clone());
     }
 
     public void timing(int account, float[] hourOfWeek, int eventCount) {

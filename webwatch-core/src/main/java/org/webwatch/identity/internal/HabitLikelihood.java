@@ -1,6 +1,10 @@
 package org.webwatch.identity.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Naive-Bayes log-likelihood ratio of two accounts' habit signatures, "same person" against
@@ -12,12 +16,16 @@ import java.util.Arrays;
  * sentence ending, dominant sentence-initial case, line breaks between sentences, inferred UTC
  * offset (±1 h) — scores, when both accounts show a value, {@code ln(keep / f(v))} for equal
  * values and {@code ln((1 − keep) / (1 − Σ f²))} for different ones ({@code f}: share of
- * observed accounts with that value; {@code keep = P(equal | same person)}); the reliable habit
- * tokens ({@link HabitTokens}: sign-offs, openers, misspellings, those shown {@link HabitTokens#repeated repeatedly}) score, over the union of both
+ * observed accounts with that value; {@code keep = P(equal | same person)}); the exclusive
+ * slots of {@link HabitSlots} — sign-off, favourite opener, each learned spelling variant — score
+ * the same way ({@link #slotLlr}, one keep rate per slot kind); the reliable habit tokens
+ * ({@link HabitTokens}: those shown {@link HabitTokens#repeated repeatedly}, less what a slot
+ * reads) score, over the union of both
  * accounts' tokens, {@code ln(k / q)} for a shared token and {@code ln((1 − k) / (1 − q))} for
  * one held by one side only ({@code q}: share of accounts holding it; {@code k = P(both hold |
  * one holds, same person)}, per band of the smaller text count, since a light account shows
- * fewer of its habits). Keep rates are Beta-smoothed counts over the anchor pairs (Good 1965;
+ * fewer of its habits); the hour-of-day profile adds its Bayes likelihood
+ * ({@link HourProfileLikelihood}). Keep rates are Beta-smoothed counts over the anchor pairs (Good 1965;
  * naive Bayes after Mosteller &amp; Wallace 1964, authorship by word rates), so with no anchors
  * the priors {@link #PRIOR_KEEP} / {@link #PRIOR_TOKEN_KEEP} apply. Fitting O(n + anchors ·
  * tokens); one pair O(tokens).
@@ -33,7 +41,7 @@ public final class HabitLikelihood {
   public static final double PRIOR_TOKEN_KEEP = 0.3;
   public static final double PRIOR_TOKEN_WEIGHT = 20.0;
   /** Keep rates are clamped to [1 − MAX_KEEP, MAX_KEEP] so no single category decides alone. */
-  public static final double MAX_KEEP = 0.98;
+  public static final double MAX_KEEP = 0.995;
   /** Events each account needs before its inferred UTC offset is a value. */
   public static final int OFFSET_MIN_EVENTS = 4;
   /** Upper text counts of the token keep-rate bands (smaller text count of the pair); the last band is open. */
@@ -41,7 +49,10 @@ public final class HabitLikelihood {
   /** Categories: ending, case, line breaks, UTC offset. */
   public static final int CATEGORIES = 4;
   /** Output features, in {@link #features} order. */
-  public static final java.util.List<String> NAMES = java.util.List.of("nb_category_llr", "nb_offset_llr", "nb_token_llr", "nb_total_llr");
+  public static final java.util.List<String> NAMES =
+      java.util.List.of("nb_category_llr", "nb_offset_llr", "nb_token_llr", "nb_slot_llr", "hour_profile_llr", "nb_total_llr");
+  /** Index of {@code nb_total_llr}, the sum of the others, in {@link #features}. */
+  public static final int TOTAL = NAMES.indexOf("nb_total_llr");
 
   private final int[][] value; // per account, per category: value or -1
   private final double[][] freq; // per category, per value: share of observed accounts (offset: within ±1 h)
@@ -52,6 +63,11 @@ public final class HabitLikelihood {
   private final double[] tokenShare;
   private final int[] texts;
   private final int anchors;
+  private final int[][] slots; // per account: HabitSlots values, or null
+  private final HourProfileLikelihood hours;
+  private final List<Map<Integer, Double>> slotFreq = new ArrayList<>(); // per slot: value -> share of accounts showing the slot
+  private final double[] slotCollide; // per slot: Σ f²
+  private final double[] slotKeep = new double[SLOT_KINDS]; // sign-off, opener, variants
 
   private HabitLikelihood(FeatureTable t, long[] anchorPairs) {
     int n = t.size();
@@ -113,6 +129,90 @@ public final class HabitLikelihood {
       tokenKeep[k] = clamp((shared[k] + PRIOR_TOKEN_KEEP * PRIOR_TOKEN_WEIGHT) / (union[k] + PRIOR_TOKEN_WEIGHT));
     }
     anchors = anchorPairs.length;
+    hours = HourProfileLikelihood.fit(t);
+    slots = t.habitSlots;
+    int width = 0;
+    for (int[] v : slots) if (v != null) width = Math.max(width, v.length);
+    slotCollide = new double[width];
+    for (int k = 0; k < width; k++) {
+      Map<Integer, Integer> count = new HashMap<>();
+      int seen = 0;
+      for (int[] v : slots) {
+        if (v != null && k < v.length && v[k] >= 0) {
+          count.merge(v[k], 1, Integer::sum);
+          seen++;
+        }
+      }
+      Map<Integer, Double> f = new HashMap<>();
+      double collide = 0;
+      for (Map.Entry<Integer, Integer> e : count.entrySet()) {
+        double share = (e.getValue() + 1.0) / (seen + count.size() + 1.0); // Laplace: an unseen value is rare, not impossible
+        f.put(e.getKey(), share);
+        collide += share * share;
+      }
+      f.put(-1, 1.0 / (seen + count.size() + 1.0));
+      slotFreq.add(f);
+      slotCollide[k] = Math.min(collide, MAX_SLOT_KEEP);
+    }
+    double[] slotEq = new double[SLOT_KINDS];
+    double[] slotBoth = new double[SLOT_KINDS];
+    for (long p : anchorPairs) {
+      int[] x = slots[PairKeys.first(p)];
+      int[] y = slots[PairKeys.second(p)];
+      if (x == null || y == null) continue;
+      for (int k = 0; k < Math.min(x.length, y.length); k++) {
+        if (x[k] < 0 || y[k] < 0) continue;
+        slotBoth[kind(k)]++;
+        if (x[k] == y[k]) slotEq[kind(k)]++;
+      }
+    }
+    for (int c = 0; c < SLOT_KINDS; c++) {
+      slotKeep[c] = Math.max(1 - MAX_SLOT_KEEP, Math.min(MAX_SLOT_KEEP, (slotEq[c] + PRIOR_KEEP * PRIOR_WEIGHT) / (slotBoth[c] + PRIOR_WEIGHT)));
+    }
+  }
+
+  /** Slot kinds with their own keep rate: sign-off, opener, learned spelling variants (pooled). */
+  public static final int SLOT_KINDS = 3;
+  /** Slot keep rates are clamped to [1 − MAX_SLOT_KEEP, MAX_SLOT_KEEP]: a learned variant is kept almost always. */
+  public static final double MAX_SLOT_KEEP = 0.995;
+
+  private static int kind(int slot) {
+    return Math.min(slot, SLOT_KINDS - 1);
+  }
+
+  /**
+   * Exclusive-slot evidence ({@link HabitSlots}) of accounts {@code a} and {@code b}: over the slots
+   * both show, {@code ln(keep / f(v))} for the same value and {@code ln((1 − keep) / (1 − Σ f²))} for
+   * different ones, keep rates per slot kind fitted on the anchor pairs.
+   */
+  public double slotLlr(int a, int b) {
+    double[] k = slotLlrByKind(a, b);
+    return k[0] + k[1] + k[2];
+  }
+
+  /** {@link #slotLlr} split by slot kind: sign-off, opener, spelling variants. */
+  public double[] slotLlrByKind(int a, int b) {
+    double[] s = new double[SLOT_KINDS];
+    int[] x = slots[a];
+    int[] y = slots[b];
+    if (x == null || y == null) return s;
+    for (int k = 0; k < Math.min(x.length, y.length); k++) {
+      if (x[k] < 0 || y[k] < 0) continue;
+      double keepK = slotKeep[kind(k)];
+      if (x[k] == y[k]) s[kind(k)] += Math.log(keepK / slotFreq.get(k).getOrDefault(x[k], slotFreq.get(k).get(-1)));
+      else s[kind(k)] += Math.log((1 - keepK) / (1 - slotCollide[k]));
+    }
+    return s;
+  }
+
+  /** A copy of account {@code i}'s slot values ({@link HabitSlots#values}); empty when none. */
+  public int[] slotValues(int i) {
+    return slots[i] == null ? new int[0] : slots[i].clone();
+  }
+
+  /** Keep rate of slot kind {@code c} (0 sign-off, 1 opener, 2 spelling variants). */
+  public double slotKeep(int c) {
+    return slotKeep[c];
   }
 
   /**
@@ -133,13 +233,19 @@ public final class HabitLikelihood {
   }
 
 
-  /** {nb_category_llr, nb_offset_llr, nb_token_llr, nb_total_llr} of accounts {@code a} and {@code b} ({@link #NAMES}). */
+  /**
+   * {nb_category_llr, nb_offset_llr, nb_token_llr, nb_slot_llr, hour_profile_llr, nb_total_llr} of accounts
+   * {@code a} and {@code b} ({@link #NAMES}): the categories, the UTC offset, the habit tokens, the exclusive
+   * slots ({@link #slotLlr}), the hour-of-day profile ({@link HourProfileLikelihood}) and their sum.
+   */
   public double[] features(int a, int b) {
     double cat = 0;
     for (int c = 0; c < 3; c++) cat += categoryLlr(c, value[a][c], value[b][c]);
     double off = categoryLlr(3, value[a][3], value[b][3]);
     double tok = tokenLlr(a, b);
-    return new double[] {cat, off, tok, cat + off + tok};
+    double slot = slotLlr(a, b);
+    double hour = hours.llr(a, b);
+    return new double[] {cat, off, tok, slot, hour, cat + off + tok + slot + hour};
   }
 
   /** Keep rate of category {@code c} (0 ending, 1 case, 2 line breaks, 3 UTC offset). */
@@ -236,7 +342,7 @@ public final class HabitLikelihood {
 
   @Override
   public String toString() {
-    return String.format(java.util.Locale.ROOT, "HabitLikelihood[anchors=%d, keep=%s, tokenKeep=%s]", anchors, Arrays.toString(keep),
-        Arrays.toString(tokenKeep));
+    return String.format(java.util.Locale.ROOT, "HabitLikelihood[anchors=%d, keep=%s, tokenKeep=%s, slots=%d, slotKeep=%s]", anchors, Arrays.toString(keep),
+        Arrays.toString(tokenKeep), slotCollide.length, Arrays.toString(slotKeep));
   }
 }

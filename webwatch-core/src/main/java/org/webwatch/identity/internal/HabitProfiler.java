@@ -33,7 +33,11 @@ public final class HabitProfiler {
   public static final int SIGN_OFF_MAX_WORDS = 3;
 
   private static final int NS_WORD = 1 << 30;
+  // sentence openers and closing lines carry their own namespace bit, so exclusive slots ({@link HabitSlots}) can find them
+  private static final int NS_OPEN = 1 << 29;
+  private static final int NS_TAIL = 1 << 28;
   private static final int HASH_MASK = (1 << 30) - 1;
+  private static final int TAGGED_HASH_MASK = (1 << 28) - 1;
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}'&]+");
   private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?)])\\s+|\\n");
 
@@ -54,12 +58,14 @@ public final class HabitProfiler {
       }
     }
     if (nonEmpty > 1) m.add(id("sep:newline"));
-    if (nonEmpty > 1 && last.split("\\s+").length <= SIGN_OFF_MAX_WORDS) m.add(id("tail:" + last.toLowerCase(Locale.ROOT)));
+    boolean closing = nonEmpty > 1 && last.split("\\s+").length <= SIGN_OFF_MAX_WORDS;
+    if (closing) m.add(tail(last.toLowerCase(Locale.ROOT)));
     for (String s : SENTENCE_BREAK.split(t)) {
       s = s.strip();
       if (s.isEmpty()) continue;
       Matcher w = WORD.matcher(s.toLowerCase(Locale.ROOT));
-      if (w.find()) m.add(id("open:" + w.group()));
+      // a closing line ("cheers") is a sign-off, not a sentence opener
+      if (!(closing && s.equals(last)) && w.find()) m.add(opener(w.group()));
       m.add(id("end:" + ending(s)));
       char c = s.charAt(0);
       m.add(id("case:" + (Character.isLowerCase(c) ? "lower" : Character.isUpperCase(c) ? "upper" : "other")));
@@ -91,6 +97,36 @@ public final class HabitProfiler {
 
   public static boolean isWord(int marker) {
     return (marker & NS_WORD) != 0;
+  }
+
+  /** Whether a marker is a sentence opener ({@code open:tbh}). */
+  public static boolean isOpener(int marker) {
+    return (marker & (NS_WORD | NS_OPEN)) == NS_OPEN;
+  }
+
+  /** Whether a marker is a short closing line or signature sign-off ({@code tail:cheers}). */
+  public static boolean isTail(int marker) {
+    return (marker & (NS_WORD | NS_OPEN | NS_TAIL)) == NS_TAIL;
+  }
+
+  /** The opener marker of a sentence's first word; its low bits are the word's ({@link #sameWord}). */
+  private static int opener(String word) {
+    return NS_OPEN | tagged(word);
+  }
+
+  /** Whether an opener marker ({@link #isOpener}) opens with the word of a word marker ({@link #isWord}). */
+  public static boolean sameWord(int opener, int word) {
+    int x = (int) (((long) (word & HASH_MASK)) & TAGGED_HASH_MASK);
+    return (opener & TAGGED_HASH_MASK) == (x == 0 ? 1 : x);
+  }
+
+  private static int tail(String closing) {
+    return NS_TAIL | tagged("tail:" + closing);
+  }
+
+  private static int tagged(String marker) {
+    int x = (int) (PairKeys.hash(marker) & TAGGED_HASH_MASK);
+    return x == 0 ? 1 : x;
   }
 
   /** Marker ids of every sentence ending {@link #ending} can return, in that order (a person keeps one ending). */
@@ -133,11 +169,11 @@ public final class HabitProfiler {
     if (words == 0 || words > SIGN_OFF_MAX_WORDS) return 0;
     String t = kept.toString().toLowerCase(Locale.ROOT);
     if (username != null && t.equals(username.strip().toLowerCase(Locale.ROOT))) return 0;
-    return id("tail:" + t);
+    return tail(t);
   }
 
   private static int id(String marker) {
-    int x = (int) (PairKeys.hash(marker) & HASH_MASK);
+    int x = (int) (PairKeys.hash(marker) & TAGGED_HASH_MASK); // untagged: endings, case, line breaks
     return x == 0 ? 1 : x; // 0 is reserved in IntCounter
   }
 

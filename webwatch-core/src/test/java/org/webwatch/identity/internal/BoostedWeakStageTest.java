@@ -30,7 +30,7 @@ class BoostedWeakStageTest {
     assertTrue(stage.needsHabit());
     assertTrue(Double.isFinite(stage.model().threshold()) && stage.model().threshold() > 0);
     assertTrue(!stage.model().trees().isEmpty());
-    assertEquals("2.0.0", stage.model().version());
+    assertEquals("3.0.0", stage.model().version());
   }
 
   @Test
@@ -78,7 +78,7 @@ class BoostedWeakStageTest {
     boolean[] eligible = {true, true, true, true, true};
     double[] f = new double[PairFeatures.NAMES.size()];
     // only pair 3~4 (index 3) has a high habit likelihood
-    List<BoostedWeakStage.Link> links = stage.select(PAIRS, score, eligible, SITE, TEXTS, i -> f, i -> new double[] {0, 0, 0, i == 3 ? 12 : 2});
+    List<BoostedWeakStage.Link> links = stage.select(PAIRS, score, eligible, SITE, TEXTS, i -> f, i -> new double[] {0, 0, 0, 0, 0, i == 3 ? 12 : 2});
     assertEquals(List.of(PAIRS[3]), links.stream().map(BoostedWeakStage.Link::pair).toList());
     assertEquals(12.0, links.get(0).row().get(total));
     assertThrows(IllegalArgumentException.class, () -> stage.select(PAIRS, score, eligible, SITE, TEXTS, i -> f));

@@ -59,8 +59,10 @@ class HabitLikelihoodTest {
     assertTrue(same[0] > 0, "equal ending and case are evidence for: " + same[0]);
     assertTrue(other[0] < same[0], "a contradicting ending costs: " + other[0]);
     assertTrue(same[2] > 0 && other[2] < 0, "shared rare tokens for, tokens of one side only against: " + same[2] + " / " + other[2]);
-    assertEquals(same[0] + same[1] + same[2], same[3], 1e-12);
+    assertEquals(same[0] + same[1] + same[2] + same[3] + same[4], same[HabitLikelihood.TOTAL], 1e-12);
     assertEquals(0, same[1], "no timing: the offset category says nothing");
+    assertEquals(0, same[3], "no slots fed: nothing");
+    assertEquals(0, same[4], "no timing: the hour profile says nothing");
   }
 
   @Test
@@ -97,6 +99,30 @@ class HabitLikelihoodTest {
     assertEquals(HabitProfiler.ENDINGS.size() + 1, s[1]);
     assertEquals(0, s[2], "no line breaks");
     assertEquals(-1, s[3], "no timing");
+  }
+
+  @Test
+  void exclusiveSlotsCountAgreementForAndADifferentValueAgainst() {
+    FeatureTable.Builder b = new FeatureTable.Builder();
+    for (String site : new String[] {"a", "b"}) {
+      for (int i = 0; i < PER_SITE; i++) {
+        int k = b.account(new AccountKey(site, String.format("u%02d", i)), "user" + i);
+        // sign-off: one of six; opener: writer 0 shows none; variant: writers 0..2 misspell
+        b.habitSlots(k, new int[] {100 + i % 6, i == 0 ? -1 : 200 + i % 4, i < 3 ? HabitSlots.HAS : HabitSlots.LACKS});
+      }
+    }
+    FeatureTable t = b.build();
+    HabitLikelihood h = HabitLikelihood.fit(t, anchors(t, 8));
+    double same = h.slotLlr(index(t, "a", 7), index(t, "b", 7));
+    double[] byKind = h.slotLlrByKind(index(t, "a", 1), index(t, "b", 1));
+    assertTrue(same > 0, "same sign-off, opener and spelling: " + same);
+    assertTrue(byKind[2] > h.slotLlrByKind(index(t, "a", 7), index(t, "b", 7))[2], "a shared rare misspelling says more than a shared common spelling");
+    // writer 7 and writer 1: another sign-off (1 vs 7 % 6 = 1: same), so compare 7 with 8
+    assertTrue(h.slotLlrByKind(index(t, "a", 7), index(t, "b", 8))[0] < 0, "another sign-off is evidence against");
+    assertTrue(h.slotLlrByKind(index(t, "a", 7), index(t, "b", 1))[2] < -1, "the misspelling on one side, the plain word on the other");
+    assertEquals(0, h.slotLlrByKind(index(t, "a", 0), index(t, "b", 0))[1], "an opener shown on one side only says nothing");
+    assertTrue(h.slotKeep(0) > HabitLikelihood.PRIOR_KEEP, "every anchor keeps its sign-off: " + h.slotKeep(0));
+    assertEquals(same, h.features(index(t, "a", 7), index(t, "b", 7))[3], 1e-12);
   }
 
   @Test

@@ -32,6 +32,23 @@ class HabitProfilerTest {
   }
 
   @Test
+  void openersAndClosingLinesCarryTheirOwnNamespace() {
+    int[] m = HabitProfiler.markers("tbh the mirror is slow.\ntake care");
+    int sign = HabitProfiler.signOffMarker("take care", "wolf");
+    assertThat(java.util.Arrays.stream(m).filter(HabitProfiler::isTail).toArray()).containsExactly(sign);
+    int[] openers = java.util.Arrays.stream(m).filter(HabitProfiler::isOpener).toArray();
+    // the closing line is a sign-off, not a sentence opened by "take"
+    assertThat(openers).hasSize(1);
+    int tbhWord = java.util.Arrays.stream(HabitProfiler.markers("x tbh")).filter(HabitProfiler::isWord)
+        .filter(w -> java.util.Arrays.stream(HabitProfiler.markers("tbh")).anyMatch(x -> x == w)).findFirst().orElseThrow();
+    assertThat(HabitProfiler.sameWord(openers[0], tbhWord)).isTrue();
+    for (int x : m) {
+      assertThat(HabitProfiler.isWord(x) && HabitProfiler.isOpener(x)).isFalse();
+      assertThat(HabitProfiler.isTail(x) && (HabitProfiler.isOpener(x) || HabitProfiler.isWord(x))).isFalse();
+    }
+  }
+
+  @Test
   void signatureSignOffIsTheSameMarkerAsAPostsClosingLine() {
     int[] post = HabitProfiler.markers("the mirror is slow.\nstay frosty");
     int sig = HabitProfiler.signOffMarker("stay frosty | PGP: 4F2A 99B1", "wolf");

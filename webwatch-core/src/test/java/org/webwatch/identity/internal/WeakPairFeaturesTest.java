@@ -56,7 +56,7 @@ class WeakPairFeaturesTest {
     assertArrayEquals(new double[] {-0.5, 3, 7, 4, 12}, java.util.Arrays.copyOfRange(r, k, k + 5));
     assertEquals("min_gap", WeakPairFeatures.NAMES.get(k + 1));
     assertThrows(IllegalArgumentException.class, () -> WeakPairFeatures.row(new double[3], 0, 0, 0, 0, 0));
-    double[] h = WeakPairFeatures.row(f, -0.5, 7, 3, 12, 4, new double[] {1, 2, 3, 6});
+    double[] h = WeakPairFeatures.row(f, -0.5, 7, 3, 12, 4, new double[] {1, 2, 3, 0, 0, 6});
     assertEquals(WeakPairFeatures.NAMES_HABIT.size(), h.length);
     assertArrayEquals(r, java.util.Arrays.copyOf(h, r.length));
     assertEquals(6.0, h[WeakPairFeatures.NAMES_HABIT.indexOf("nb_total_llr")]);
