@@ -65,7 +65,7 @@ public final class HabitLlrDiag {
       if (cand) hardCand++;
       if (Math.min(t.texts(a), t.texts(b)) < 3) continue;
       hardText++;
-      double s = h.features(a, b)[3];
+      double s = h.features(a, b)[HabitLikelihood.TOTAL];
       trueScores.add(s);
       if (cand) trueCand.add(s);
     }
@@ -88,7 +88,7 @@ public final class HabitLlrDiag {
       int b = light[rnd.nextInt(light.length)];
       if (a == b || t.key(a).site().equals(t.key(b).site())) continue;
       if (person.get(t.key(a)) != null && person.get(t.key(a)).equals(person.get(t.key(b)))) continue; // unrelated pairs only
-      randomScores[k] = h.features(a, b)[3];
+      randomScores[k] = h.features(a, b)[HabitLikelihood.TOTAL];
       if (randomScores[k] >= 16 && shown++ < 8) {
         System.out.printf(Locale.ROOT, "  high random pair %s (%d texts, %s) ~ %s (%d texts, %s): %s sig %s / %s%n", t.key(a), t.texts(a), person.get(t.key(a)),
             t.key(b), t.texts(b), person.get(t.key(b)), Arrays.toString(h.features(a, b)), Arrays.toString(h.signature(a)), Arrays.toString(h.signature(b)));
@@ -100,7 +100,7 @@ public final class HabitLlrDiag {
       int lightAbove = 0;
       for (int i = 0; i < RANDOM_PAIRS; i++) if (randomScores[i] >= th) { if (randomHeavy[i]) heavy++; else lightAbove++; }
       long tl = 0;
-      for (long[] p : hard) if (Math.max(t.texts((int) p[0]), t.texts((int) p[1])) < HEAVY && h.features((int) p[0], (int) p[1])[3] >= th) tl++;
+      for (long[] p : hard) if (Math.max(t.texts((int) p[0]), t.texts((int) p[1])) < HEAVY && h.features((int) p[0], (int) p[1])[HabitLikelihood.TOTAL] >= th) tl++;
       System.out.printf(Locale.ROOT, "  nb_total >= %4.1f, both < %d texts: hard true %d; random ~%.0f pairs (with a heavier account: ~%.0f)%n", th, HEAVY, tl,
           (double) lightAbove / RANDOM_PAIRS * cross, (double) heavy / RANDOM_PAIRS * cross);
     }
@@ -145,7 +145,7 @@ public final class HabitLlrDiag {
       for (int y = x + 1; y < light.length; y++) {
         int b = light[y];
         if (site[a] == site[b]) continue;
-        double s = h.features(a, b)[3];
+        double s = h.features(a, b)[HabitLikelihood.TOTAL];
         if (s > best[a][site[b]]) {
           second[a][site[b]] = Math.max(second[a][site[b]], best[a][site[b]]);
           best[a][site[b]] = s;

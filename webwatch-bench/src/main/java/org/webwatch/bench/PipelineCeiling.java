@@ -48,16 +48,12 @@ public final class PipelineCeiling {
       Integer b = index.get(r.get("site_b") + ":" + r.get("account_b"));
       if (a != null && b != null) hardPair.put(key(a, b), isHard);
     }
-    int[] slot = signOffSlots(dir, index, t.size());
-    double slotCollide = collision(slot);
+    System.out.println(h);
     List<Integer> withText = new ArrayList<>();
     for (int i = 0; i < t.size(); i++) if (t.texts(i) > 0) withText.add(i);
     List<double[]> hard = new ArrayList<>();
-    double[] falseScores = new double[1 << 16];
-    double[] falseBayes = new double[1 << 16];
-    double[] falseNoTokens = new double[1 << 16];
-    double[] falseSlot = new double[1 << 16];
-    int nFalse = 0;
+    Rows unrelated = new Rows();
+    int[][] shown = new int[7][2]; // per component (ending, case, line breaks, offset, sign-off, opener, variants): hard pairs where both show it, agreeing / not
     for (int x = 0; x < withText.size(); x++) {
       int a = withText.get(x);
       for (int y = x + 1; y < withText.size(); y++) {
@@ -66,85 +62,111 @@ public final class PipelineCeiling {
         Boolean isHard = hardPair.get(key(a, b));
         if (isHard != null && !isHard) continue;
         double[] nbf = h.features(a, b);
-        double nb = nbf[3];
-        double tm = pf.of(a, b)[timing];
-        double hb = hp.llr(a, b);
+        // {categories, offset, tokens, timing_llr, hour-profile, slots}
+        double[] sk = h.slotLlrByKind(a, b);
+        double[] v = {nbf[0], nbf[1], nbf[2], pf.of(a, b)[timing], hp.llr(a, b), sk[0] + sk[1] + sk[2], sk[0], sk[1], sk[2]};
         if (isHard != null) {
-          hard.add(new double[] {nb, tm, hb, nbf[0], slotLlr(slot, slotCollide, a, b)});
-          continue;
+          int[] sa = h.signature(a);
+          int[] sb = h.signature(b);
+          for (int k = 0; k < 4; k++) if (sa[k] >= 0 && sb[k] >= 0) shown[k][sa[k] == sb[k] || k == 3 ? 0 : 1]++;
+          int[] xa = h.slotValues(a);
+          int[] xb = h.slotValues(b);
+          for (int k = 0; k < Math.min(xa.length, xb.length); k++) {
+            if (xa[k] >= 0 && xb[k] >= 0) shown[4 + Math.min(k, 2)][xa[k] == xb[k] ? 0 : 1]++;
+          }
         }
-        if (nFalse == falseScores.length) {
-          falseScores = Arrays.copyOf(falseScores, nFalse * 2);
-          falseBayes = Arrays.copyOf(falseBayes, nFalse * 2);
-          falseNoTokens = Arrays.copyOf(falseNoTokens, nFalse * 2);
-          falseSlot = Arrays.copyOf(falseSlot, nFalse * 2);
-        }
-        falseBayes[nFalse] = nb + hb;
-        falseNoTokens[nFalse] = nbf[0] + hb;
-        falseSlot[nFalse] = nb + hb + slotLlr(slot, slotCollide, a, b);
-        falseScores[nFalse++] = nb + tm;
+        if (isHard != null) hard.add(v);
+        else unrelated.add(v);
       }
     }
-    System.out.printf("hard pairs' pipeline LLR quantiles 10/25/50/75/90 %%: habits %s, timing %s, hour-profile %s%n",
-        Ceilings.quantiles(hard.stream().mapToDouble(v -> v[0]).sorted().toArray()), Ceilings.quantiles(hard.stream().mapToDouble(v -> v[1]).sorted().toArray()),
-        Ceilings.quantiles(hard.stream().mapToDouble(v -> v[2]).sorted().toArray()));
+    System.out.printf("hard pairs' pipeline LLR quantiles 10/25/50/75/90 %%: habits %s, timing %s, hour-profile %s, slots %s%n",
+        q(hard, v -> v[0] + v[1] + v[2]), q(hard, v -> v[3]), q(hard, v -> v[4]), q(hard, v -> v[5]));
+    System.out.printf("hard pairs showing ending/case/breaks/offset/sign-off/opener/variant-slots (agree:disagree): %s%n",
+        Arrays.stream(shown).map(x -> x[0] + ":" + x[1]).collect(java.util.stream.Collectors.joining(" ")));
+    System.out.printf("unrelated pairs: %d; slots quantiles %s%n", unrelated.size(), Ceilings.quantiles(sorted(unrelated.map(v -> v[5]))));
     long granted = truePairs - hardTotal;
-    Ceilings.report("habits + timing_llr", hard.stream().mapToDouble(v -> v[0] + v[1]).sorted().toArray(), Arrays.copyOf(falseScores, nFalse), granted, hardTotal, truePairs);
-    Ceilings.report("habits + hour-profile", hard.stream().mapToDouble(v -> v[0] + v[2]).sorted().toArray(), Arrays.copyOf(falseBayes, nFalse), granted, hardTotal, truePairs);
-    // the exclusive categories alone (ending, case, line breaks): is the heavy unrelated tail the token part?
-    Ceilings.report("habits + hour-profile + sign-off slot", hard.stream().mapToDouble(v -> v[0] + v[2] + v[4]).sorted().toArray(), Arrays.copyOf(falseSlot, nFalse), granted, hardTotal, truePairs);
-    Ceilings.report("categories + hour-profile", hard.stream().mapToDouble(v -> v[3] + v[2]).sorted().toArray(), Arrays.copyOf(falseNoTokens, nFalse), granted, hardTotal, truePairs);
-  }
-
-  /** P(same sign-off | same person) assumed for the slot experiment (not fitted). */
-  private static final double SLOT_KEEP = 0.9;
-
-  /**
-   * Experiment: each account's sign-off as an exclusive slot — the signature's sign-off, else a closing line shown in
-   * two or more texts ({@link org.webwatch.identity.internal.HabitProfiler#signOffMarker} on each last line); 0 unseen.
-   */
-  private static int[] signOffSlots(Path dir, Map<String, Integer> index, int n) throws java.io.IOException {
-    int[] slot = new int[n];
-    String[] username = new String[n];
-    List<Map<Integer, Integer>> tails = new ArrayList<>();
-    for (int i = 0; i < n; i++) tails.add(new HashMap<>());
-    LinkingOnGenerated.lines(dir.resolve("capture/accounts.jsonl"), a -> {
-      Integer i = index.get(a.path("site").asText() + ":" + a.path("id").asText());
-      if (i == null) return;
-      username[i] = a.path("username").asText(null);
-      slot[i] = org.webwatch.identity.internal.HabitProfiler.signOffMarker(a.path("signature").asText(null), username[i]);
-    });
-    for (String f : new String[] {"capture/posts.jsonl", "capture/messages.jsonl"}) {
-      LinkingOnGenerated.lines(dir.resolve(f), p -> {
-        Integer i = index.get(p.path("site").asText() + ":" + p.path("author").asText());
-        if (i == null || !p.hasNonNull("text")) return;
-        String[] lines = p.get("text").asText().strip().split("\\n");
-        if (lines.length < 2) return;
-        int m = org.webwatch.identity.internal.HabitProfiler.signOffMarker(lines[lines.length - 1], username[i]);
-        if (m != 0) tails.get(i).merge(m, 1, Integer::sum);
+    report("habits + timing_llr", hard, unrelated, v -> v[0] + v[1] + v[2] + v[3], granted, hardTotal, truePairs);
+    report("habits + hour-profile", hard, unrelated, v -> v[0] + v[1] + v[2] + v[4], granted, hardTotal, truePairs);
+    report("habits + hour-profile + slots", hard, unrelated, v -> v[0] + v[1] + v[2] + v[4] + v[5], granted, hardTotal, truePairs);
+    // without the token bag: is the heavy unrelated tail the token part?
+    report("categories + slots + hour-profile", hard, unrelated, v -> v[0] + v[1] + v[4] + v[5], granted, hardTotal, truePairs);
+    report("categories + hour-profile", hard, unrelated, v -> v[0] + v[1] + v[4], granted, hardTotal, truePairs);
+    // which components carry the pairs above the categories + slots + hour-profile threshold
+    String[] part = {"categories", "offset", "tokens", "timing", "hour", "slots", "sign-off", "opener", "variants"};
+    for (double thr : new double[] {8, 10}) {
+      double[] sumU = new double[Rows.WIDTH];
+      int[] negU = new int[Rows.WIDTH];
+      int[] nU = {0};
+      unrelated.forEach(v -> {
+        if (v[0] + v[1] + v[4] + v[5] < thr) return;
+        nU[0]++;
+        for (int k = 0; k < Rows.WIDTH; k++) {
+          sumU[k] += v[k];
+          if (v[k] < 0) negU[k]++;
+        }
       });
+      double[] sumH = new double[Rows.WIDTH];
+      int nH = 0;
+      for (double[] v : hard) {
+        if (v[0] + v[1] + v[4] + v[5] < thr) continue;
+        nH++;
+        for (int k = 0; k < Rows.WIDTH; k++) sumH[k] += v[k];
+      }
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0; k < Rows.WIDTH; k++) {
+        sb.append(String.format(java.util.Locale.ROOT, " %s %.2f/%.2f (neg %d)", part[k], sumH[k] / Math.max(1, nH), sumU[k] / Math.max(1, nU[0]), negU[k]));
+      }
+      System.out.printf("at categories + slots + hour >= %.0f: %d hard, %d unrelated; mean hard/unrelated:%s%n", thr, nH, nU[0], sb);
     }
-    for (int i = 0; i < n; i++) {
-      if (slot[i] != 0) continue;
-      for (Map.Entry<Integer, Integer> e : tails.get(i).entrySet()) if (e.getValue() >= 2) slot[i] = e.getKey();
-    }
-    return slot;
   }
 
-  /** Collision probability Σ f² of the slot values over the accounts that show one. */
-  private static double collision(int[] slot) {
-    Map<Integer, Integer> c = new HashMap<>();
-    int seen = 0;
-    for (int v : slot) if (v != 0) { c.merge(v, 1, Integer::sum); seen++; }
-    double collide = 0;
-    for (int k : c.values()) collide += ((double) k / seen) * ((double) k / seen);
-    return collide;
+  private static String q(List<double[]> rows, java.util.function.ToDoubleFunction<double[]> f) {
+    return Ceilings.quantiles(rows.stream().mapToDouble(f).sorted().toArray());
   }
 
-  /** Only the disagreement: agreement is already a shared token of the habit likelihood. */
-  private static double slotLlr(int[] slot, double collide, int a, int b) {
-    if (slot[a] == 0 || slot[b] == 0 || slot[a] == slot[b]) return 0;
-    return Math.log((1 - SLOT_KEEP) / (1 - collide));
+  private static void report(String what, List<double[]> hard, Rows unrelated, java.util.function.ToDoubleFunction<double[]> f,
+      long granted, long hardTotal, long truePairs) {
+    Ceilings.report(what, hard.stream().mapToDouble(f).sorted().toArray(), unrelated.map(f), granted, hardTotal, truePairs);
+  }
+
+  private static double[] sorted(double[] v) {
+    Arrays.sort(v);
+    return v;
+  }
+
+  /** Rows of {@link #WIDTH} floats in one growing array: millions of unrelated pairs without an object each. */
+  private static final class Rows {
+    static final int WIDTH = 9;
+    private float[] data = new float[WIDTH << 16];
+    private int n;
+
+    void add(double[] v) {
+      if ((n + 1) * WIDTH > data.length) data = Arrays.copyOf(data, data.length * 2);
+      for (int k = 0; k < WIDTH; k++) data[n * WIDTH + k] = (float) v[k];
+      n++;
+    }
+
+    int size() {
+      return n;
+    }
+
+    void forEach(java.util.function.Consumer<double[]> f) {
+      double[] row = new double[WIDTH];
+      for (int i = 0; i < n; i++) {
+        for (int k = 0; k < WIDTH; k++) row[k] = data[i * WIDTH + k];
+        f.accept(row);
+      }
+    }
+
+    double[] map(java.util.function.ToDoubleFunction<double[]> f) {
+      double[] out = new double[n];
+      double[] row = new double[WIDTH];
+      for (int i = 0; i < n; i++) {
+        for (int k = 0; k < WIDTH; k++) row[k] = data[i * WIDTH + k];
+        out[i] = f.applyAsDouble(row);
+      }
+      return out;
+    }
   }
 
   private static long key(int a, int b) {

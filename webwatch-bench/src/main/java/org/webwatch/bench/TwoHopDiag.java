@@ -53,7 +53,7 @@ public final class TwoHopDiag {
       for (int cc = 0; cc < t.size(); cc++) {
         if (t.texts(cc) < 3 || sites.contains(t.key(cc).site())) continue;
         double s = 0;
-        for (int a : cl) s += h.features(a, cc)[3];
+        for (int a : cl) s += h.features(a, cc)[HabitLikelihood.TOTAL];
         rows.add(new double[] {k, cc, s, p != null && p.equals(person.get(t.key(cc))) ? 1 : 0, t.key(cc).site().hashCode()});
       }
     }

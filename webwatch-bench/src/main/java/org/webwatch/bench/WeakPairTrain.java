@@ -43,7 +43,7 @@ import org.webwatch.model.AccountKey;
 public final class WeakPairTrain {
   static final String VERSION_PLAIN = "1.0.0";
   /** Version of models that read the habit-signature likelihood ({@code --habit}). */
-  static final String VERSION_HABIT = "2.0.0";
+  static final String VERSION_HABIT = "3.0.0";
   static String VERSION = VERSION_PLAIN;
   static List<String> NAMES = WeakPairFeatures.NAMES;
 
