@@ -65,9 +65,9 @@ public final class HabitLikelihood {
   private final int anchors;
   private final int[][] slots; // per account: HabitSlots values, or null
   private final HourProfileLikelihood hours;
-  private final List<Map<Integer, Double>> slotFreq = new ArrayList<>(); // per slot: value -> share of accounts showing the slot
+  private final List<Map<Integer, Double>> slotFreq; // per slot: value -> share of accounts showing the slot
   private final double[] slotCollide; // per slot: Σ f²
-  private final double[] slotKeep = new double[SLOT_KINDS]; // sign-off, opener, variants
+  private final double[] slotKeep; // per slot kind: sign-off, opener, variants
 
   private HabitLikelihood(FeatureTable t, long[] anchorPairs) {
     int n = t.size();
@@ -131,9 +131,20 @@ public final class HabitLikelihood {
     anchors = anchorPairs.length;
     hours = HourProfileLikelihood.fit(t);
     slots = t.habitSlots;
+    SlotFit fit = fitSlots(slots, anchorPairs);
+    slotFreq = fit.freq();
+    slotCollide = fit.collide();
+    slotKeep = fit.keep();
+  }
+
+  /** Per slot: value shares (−1: an unseen value) and Σ f²; per slot kind: the keep rate. */
+  private record SlotFit(List<Map<Integer, Double>> freq, double[] collide, double[] keep) {}
+
+  private static SlotFit fitSlots(int[][] slots, long[] anchorPairs) {
     int width = 0;
     for (int[] v : slots) if (v != null) width = Math.max(width, v.length);
-    slotCollide = new double[width];
+    List<Map<Integer, Double>> freq = new ArrayList<>();
+    double[] collide = new double[width];
     for (int k = 0; k < width; k++) {
       Map<Integer, Integer> count = new HashMap<>();
       int seen = 0;
@@ -144,31 +155,33 @@ public final class HabitLikelihood {
         }
       }
       Map<Integer, Double> f = new HashMap<>();
-      double collide = 0;
+      double c = 0;
       for (Map.Entry<Integer, Integer> e : count.entrySet()) {
         double share = (e.getValue() + 1.0) / (seen + count.size() + 1.0); // Laplace: an unseen value is rare, not impossible
         f.put(e.getKey(), share);
-        collide += share * share;
+        c += share * share;
       }
       f.put(-1, 1.0 / (seen + count.size() + 1.0));
-      slotFreq.add(f);
-      slotCollide[k] = Math.min(collide, MAX_SLOT_KEEP);
+      freq.add(f);
+      collide[k] = Math.min(c, MAX_SLOT_KEEP);
     }
-    double[] slotEq = new double[SLOT_KINDS];
-    double[] slotBoth = new double[SLOT_KINDS];
+    double[] eq = new double[SLOT_KINDS];
+    double[] both = new double[SLOT_KINDS];
     for (long p : anchorPairs) {
       int[] x = slots[PairKeys.first(p)];
       int[] y = slots[PairKeys.second(p)];
       if (x == null || y == null) continue;
       for (int k = 0; k < Math.min(x.length, y.length); k++) {
         if (x[k] < 0 || y[k] < 0) continue;
-        slotBoth[kind(k)]++;
-        if (x[k] == y[k]) slotEq[kind(k)]++;
+        both[kind(k)]++;
+        if (x[k] == y[k]) eq[kind(k)]++;
       }
     }
+    double[] keep = new double[SLOT_KINDS];
     for (int c = 0; c < SLOT_KINDS; c++) {
-      slotKeep[c] = Math.max(1 - MAX_SLOT_KEEP, Math.min(MAX_SLOT_KEEP, (slotEq[c] + PRIOR_KEEP * PRIOR_WEIGHT) / (slotBoth[c] + PRIOR_WEIGHT)));
+      keep[c] = Math.max(1 - MAX_SLOT_KEEP, Math.min(MAX_SLOT_KEEP, (eq[c] + PRIOR_KEEP * PRIOR_WEIGHT) / (both[c] + PRIOR_WEIGHT)));
     }
+    return new SlotFit(freq, collide, keep);
   }
 
   /** Slot kinds with their own keep rate: sign-off, opener, learned spelling variants (pooled). */

@@ -14,20 +14,21 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@link #SIGN_OFF}: the sign-off — the account signature's, else its most frequent short
- *       closing line ({@link HabitProfiler#isTail}) when one is most frequent;
+ *       closing line ({@link HabitProfiler#isTail}) when one is most frequent (and recurs, for a
+ *       writer who breaks lines between sentences);
  *   <li>{@link #OPENER}: the favourite sentence opener ("tbh", "ngl"), the most frequent opener
  *       that is not vocabulary, shown in {@link #OPENER_MIN_TEXTS} texts or more;
- *   <li>one slot per <em>learned spelling variant</em>: a word {@code t} ("teh", "u", "cuz")
- *       whose well-observed writers practically never write a word {@code w} that most writers
- *       use ("the", "you", "because"). An account that writes {@code w} and never {@code t}
- *       visibly lacks the habit; one that writes {@code t} and never {@code w} has it. Variants
+ *   <li>one slot per <em>learned spelling variant</em>: a word {@code t} ("teh", "abt", "thx")
+ *       whose well-observed writers write far less often than expected a word {@code w} that most
+ *       writers use ("the", "about", "thanks"). An account that writes {@code w} and never {@code t}
+ *       visibly lacks the habit; one that writes {@code t} more often than {@code w} has it. Variants
  *       are learned from the data (accounts with {@link #LEARN_TEXTS} texts or more), not
  *       listed, after the spelling-variant features of Writeprints (Abbasi &amp; Chen 2008) and
  *       the "misspelling as consistent personal habit" finding of Koppel &amp; Schler 2003.
  * </ul>
  *
  * {@link HabitLikelihood} scores a pair per slot both accounts show. Learning
- * O(Σ holders · markers per holder); one account O(markers + variants).
+ * O(Σ learners · (markers + held candidates · common words)); one account O(markers + variants).
  */
 public final class HabitSlots {
   /** Slot index of the sign-off. */
