@@ -146,16 +146,17 @@ public final class HabitLlrDiag {
         int b = light[y];
         if (site[a] == site[b]) continue;
         double s = h.features(a, b)[HabitLikelihood.TOTAL];
-        if (s > best[a][site[b]]) {
-          second[a][site[b]] = Math.max(second[a][site[b]], best[a][site[b]]);
-          best[a][site[b]] = s;
-          arg[a][site[b]] = b;
-        } else if (s > second[a][site[b]]) second[a][site[b]] = s;
-        if (s > best[b][site[a]]) {
-          second[b][site[a]] = Math.max(second[b][site[a]], best[b][site[a]]);
-          best[b][site[a]] = s;
-          arg[b][site[a]] = a;
-        } else if (s > second[b][site[a]]) second[b][site[a]] = s;
+        offer(best, second, arg, a, site[b], b, s);
+        offer(best, second, arg, b, site[a], a, s);
+      }
+    }
+    // reciprocal best pairs (a < b): {a, b, nb_total, smaller gap over the two runner-ups}
+    List<double[]> reciprocal = new ArrayList<>();
+    for (int a : light) {
+      for (int s = 0; s < sites; s++) {
+        int b = arg[a][s];
+        if (b < 0 || a > b || arg[b][site[a]] != a) continue;
+        reciprocal.add(new double[] {a, b, best[a][s], Math.min(best[a][s] - second[a][s], best[b][site[a]] - second[b][site[a]])});
       }
     }
     Set<Long> hardSet = new HashSet<>();
@@ -165,18 +166,15 @@ public final class HabitLlrDiag {
       int newPairs = 0;
       int hardFound = 0;
       int hardNew = 0;
-      for (int a : light) {
-        for (int s = 0; s < sites; s++) {
-          int b = arg[a][s];
-          if (b < 0 || a > b || arg[b][site[a]] != a || best[a][s] < floor) continue;
-          proposed++;
-          long key = PairKeys.of(a, b);
-          boolean fresh = !candidates.contains(key);
-          if (fresh) newPairs++;
-          if (hardSet.contains(key)) {
-            hardFound++;
-            if (fresh) hardNew++;
-          }
+      for (double[] r : reciprocal) {
+        if (r[2] < floor) continue;
+        proposed++;
+        long key = PairKeys.of((int) r[0], (int) r[1]);
+        boolean fresh = !candidates.contains(key);
+        if (fresh) newPairs++;
+        if (hardSet.contains(key)) {
+          hardFound++;
+          if (fresh) hardNew++;
         }
       }
       System.out.printf(Locale.ROOT, "reciprocal best by nb_total >= %.0f: %d pairs (%d not candidates today); hard true among them %d (%d not candidates today)%n",
@@ -188,21 +186,28 @@ public final class HabitLlrDiag {
         int tr = 0;
         int hd = 0;
         int fa = 0;
-        for (int a : light) {
-          for (int s = 0; s < sites; s++) {
-            int b = arg[a][s];
-            if (b < 0 || a > b || arg[b][site[a]] != a || best[a][s] < floor) continue;
-            if (Math.min(best[a][s] - second[a][s], best[b][site[a]] - second[b][site[a]]) < gap) continue;
-            String pa = person.get(t.key(a));
-            if (pa != null && pa.equals(person.get(t.key(b)))) {
-              tr++;
-              if (hardSet.contains(PairKeys.of(a, b))) hd++;
-            } else fa++;
-          }
+        for (double[] r : reciprocal) {
+          if (r[2] < floor || r[3] < gap) continue;
+          int a = (int) r[0];
+          int b = (int) r[1];
+          String pa = person.get(t.key(a));
+          if (pa != null && pa.equals(person.get(t.key(b)))) {
+            tr++;
+            if (hardSet.contains(PairKeys.of(a, b))) hd++;
+          } else fa++;
         }
         System.out.printf(Locale.ROOT, "  rule floor %.0f gap %.0f: true %d (hard %d) / unrelated %d%n", floor, gap, tr, hd, fa);
       }
     }
+  }
+
+  /** Offers candidate {@code b} with score {@code s} to account {@code a}'s best and runner-up on site {@code site}. */
+  private static void offer(double[][] best, double[][] second, int[][] arg, int a, int site, int b, double s) {
+    if (s > best[a][site]) {
+      second[a][site] = Math.max(second[a][site], best[a][site]);
+      best[a][site] = s;
+      arg[a][site] = b;
+    } else if (s > second[a][site]) second[a][site] = s;
   }
 
   /** Pairs proposed by an exact key over the chosen signature categories (accounts with all of them observed). */

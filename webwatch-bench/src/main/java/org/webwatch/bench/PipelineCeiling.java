@@ -33,8 +33,6 @@ public final class PipelineCeiling {
     PairFeatures pf = new PairFeatures(t, scorer, freq);
     int timing = PairFeatures.NAMES.indexOf("timing_llr");
     HabitLikelihood h = LinkingOnGenerated.habitLikelihood(t, new LinkingPipeline(t, null).candidates());
-    org.webwatch.identity.internal.HourProfileLikelihood hp = org.webwatch.identity.internal.HourProfileLikelihood.fit(t);
-    System.out.printf("hour-profile prior: %d profiles%n", hp.profiles());
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < t.size(); i++) index.put(t.key(i).site() + ":" + t.key(i).account(), i);
     Map<Long, Boolean> hardPair = new HashMap<>();
@@ -64,11 +62,11 @@ public final class PipelineCeiling {
         double[] nbf = h.features(a, b);
         // {categories, offset, tokens, timing_llr, hour-profile, slots}
         double[] sk = h.slotLlrByKind(a, b);
-        double[] v = {nbf[0], nbf[1], nbf[2], pf.of(a, b)[timing], hp.llr(a, b), sk[0] + sk[1] + sk[2], sk[0], sk[1], sk[2]};
+        double[] v = {nbf[0], nbf[1], nbf[2], pf.of(a, b)[timing], nbf[4], nbf[3], sk[0], sk[1], sk[2]};
         if (isHard != null) {
           int[] sa = h.signature(a);
           int[] sb = h.signature(b);
-          for (int k = 0; k < 4; k++) if (sa[k] >= 0 && sb[k] >= 0) shown[k][sa[k] == sb[k] || k == 3 ? 0 : 1]++;
+          for (int k = 0; k < 4; k++) if (sa[k] >= 0 && sb[k] >= 0) shown[k][HabitLikelihood.sameValue(k, sa[k], sb[k]) ? 0 : 1]++;
           int[] xa = h.slotValues(a);
           int[] xb = h.slotValues(b);
           for (int k = 0; k < Math.min(xa.length, xb.length); k++) {

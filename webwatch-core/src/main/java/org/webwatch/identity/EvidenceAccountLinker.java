@@ -233,6 +233,7 @@ public final class EvidenceAccountLinker implements AccountLinker {
     int[] habitAccounts = {0};
     Map<Integer, Integer> heavyPresence = new HashMap<>();
     int[] heavy = {0};
+    List<HabitSlots.Learner> learning = new ArrayList<>(); // any order: HabitSlots.learn does not depend on it
     for (Map.Entry<AccountKey, State> e : accounts.entrySet()) {
       State s = e.getValue();
       synchronized (s) {
@@ -248,19 +249,11 @@ public final class EvidenceAccountLinker implements AccountLinker {
             heavy[0]++;
             s.habits.forEach((m, c) -> heavyPresence.merge(m, 1, Integer::sum));
           }
+          if (s.texts >= HabitSlots.LEARN_TEXTS) learning.add(new HabitSlots.Learner(s.habits, s.texts));
         }
       }
     }
     java.util.Set<Integer> vocabulary = HabitTokens.vocabulary(heavyPresence, heavy[0]);
-    List<HabitSlots.Learner> learning = new ArrayList<>();
-    List<AccountKey> byKey = new ArrayList<>(accounts.keySet());
-    byKey.sort(null);
-    for (AccountKey key : byKey) {
-      State s = accounts.get(key);
-      synchronized (s) {
-        if (s.habits != null && s.texts >= HabitSlots.LEARN_TEXTS) learning.add(new HabitSlots.Learner(s.habits, s.texts));
-      }
-    }
     HabitSlots slots = HabitSlots.learn(learning, vocabulary);
     // sorted keys and sorted values: the same input gives the same result whatever the feeding order
     List<AccountKey> keys = new ArrayList<>(accounts.keySet());

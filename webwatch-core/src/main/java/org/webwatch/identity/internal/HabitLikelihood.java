@@ -113,7 +113,7 @@ public final class HabitLikelihood {
       for (int c = 0; c < CATEGORIES; c++) {
         if (value[a][c] < 0 || value[b][c] < 0) continue;
         both[c]++;
-        if (equal(c, value[a][c], value[b][c])) eq[c]++;
+        if (sameValue(c, value[a][c], value[b][c])) eq[c]++;
       }
       if (tokens[a] != null && tokens[b] != null && Math.min(texts[a], texts[b]) >= HabitTokens.CATEGORY_MIN_TEXTS) {
         int band = band(Math.min(texts[a], texts[b]));
@@ -123,7 +123,7 @@ public final class HabitLikelihood {
       }
     }
     keep = new double[CATEGORIES];
-    for (int c = 0; c < CATEGORIES; c++) keep[c] = clamp((eq[c] + PRIOR_KEEP * PRIOR_WEIGHT) / (both[c] + PRIOR_WEIGHT));
+    for (int c = 0; c < CATEGORIES; c++) keep[c] = smoothedKeep(eq[c], both[c]);
     tokenKeep = new double[shared.length];
     for (int k = 0; k < shared.length; k++) {
       tokenKeep[k] = clamp((shared[k] + PRIOR_TOKEN_KEEP * PRIOR_TOKEN_WEIGHT) / (union[k] + PRIOR_TOKEN_WEIGHT));
@@ -137,7 +137,7 @@ public final class HabitLikelihood {
     slotKeep = fit.keep();
   }
 
-  /** Per slot: value shares (−1: an unseen value) and Σ f²; per slot kind: the keep rate. */
+  /** Per slot: value shares and Σ f²; per slot kind: the keep rate. */
   private record SlotFit(List<Map<Integer, Double>> freq, double[] collide, double[] keep) {}
 
   private static SlotFit fitSlots(int[][] slots, long[] anchorPairs) {
@@ -157,13 +157,12 @@ public final class HabitLikelihood {
       Map<Integer, Double> f = new HashMap<>();
       double c = 0;
       for (Map.Entry<Integer, Integer> e : count.entrySet()) {
-        double share = (e.getValue() + 1.0) / (seen + count.size() + 1.0); // Laplace: an unseen value is rare, not impossible
+        double share = (e.getValue() + 1.0) / (seen + count.size() + 1.0); // Laplace: a value a few accounts show is not taken as rarer than it is
         f.put(e.getKey(), share);
         c += share * share;
       }
-      f.put(-1, 1.0 / (seen + count.size() + 1.0));
       freq.add(f);
-      collide[k] = Math.min(c, MAX_SLOT_KEEP);
+      collide[k] = Math.min(c, MAX_KEEP);
     }
     double[] eq = new double[SLOT_KINDS];
     double[] both = new double[SLOT_KINDS];
@@ -179,15 +178,13 @@ public final class HabitLikelihood {
     }
     double[] keep = new double[SLOT_KINDS];
     for (int c = 0; c < SLOT_KINDS; c++) {
-      keep[c] = Math.max(1 - MAX_SLOT_KEEP, Math.min(MAX_SLOT_KEEP, (eq[c] + PRIOR_KEEP * PRIOR_WEIGHT) / (both[c] + PRIOR_WEIGHT)));
+      keep[c] = smoothedKeep(eq[c], both[c]);
     }
     return new SlotFit(freq, collide, keep);
   }
 
   /** Slot kinds with their own keep rate: sign-off, opener, learned spelling variants (pooled). */
   public static final int SLOT_KINDS = 3;
-  /** Slot keep rates are clamped to [1 − MAX_SLOT_KEEP, MAX_SLOT_KEEP]: a learned variant is kept almost always. */
-  public static final double MAX_SLOT_KEEP = 0.995;
 
   private static int kind(int slot) {
     return Math.min(slot, SLOT_KINDS - 1);
@@ -211,9 +208,7 @@ public final class HabitLikelihood {
     if (x == null || y == null) return s;
     for (int k = 0; k < Math.min(x.length, y.length); k++) {
       if (x[k] < 0 || y[k] < 0) continue;
-      double keepK = slotKeep[kind(k)];
-      if (x[k] == y[k]) s[kind(k)] += Math.log(keepK / slotFreq.get(k).getOrDefault(x[k], slotFreq.get(k).get(-1)));
-      else s[kind(k)] += Math.log((1 - keepK) / (1 - slotCollide[k]));
+      s[kind(k)] += valueLlr(x[k] == y[k], slotKeep[kind(k)], slotFreq.get(k).get(x[k]), slotCollide[k]);
     }
     return s;
   }
@@ -283,8 +278,7 @@ public final class HabitLikelihood {
 
   private double categoryLlr(int c, int va, int vb) {
     if (va < 0 || vb < 0) return 0;
-    if (equal(c, va, vb)) return Math.log(keep[c] / Math.max(freq[c][va], freq[c][vb]));
-    return Math.log((1 - keep[c]) / (1 - collide[c]));
+    return valueLlr(sameValue(c, va, vb), keep[c], Math.max(freq[c][va], freq[c][vb]), collide[c]);
   }
 
   private double tokenLlr(int a, int b) {
@@ -307,7 +301,8 @@ public final class HabitLikelihood {
     return s;
   }
 
-  private static boolean equal(int c, int va, int vb) {
+  /** Whether two values of category {@code c} ({@link #signature} order) agree: equal, or for the UTC offset within ±1 h. */
+  public static boolean sameValue(int c, int va, int vb) {
     if (c != 3) return va == vb;
     int d = Math.abs(va - vb);
     return Math.min(d, 24 - d) <= 1;
@@ -316,6 +311,16 @@ public final class HabitLikelihood {
   private static int band(int minTexts) {
     for (int k = 0; k < TEXT_BANDS.length; k++) if (minTexts <= TEXT_BANDS[k]) return k;
     return TEXT_BANDS.length;
+  }
+
+  /** P(equal | same person) from {@code eq} of {@code both} anchor pairs showing a value, Beta-smoothed towards {@link #PRIOR_KEEP}. */
+  private static double smoothedKeep(double eq, double both) {
+    return clamp((eq + PRIOR_KEEP * PRIOR_WEIGHT) / (both + PRIOR_WEIGHT));
+  }
+
+  /** One exclusive value, both sides shown: {@code ln(keep / f)} when equal, {@code ln((1 − keep) / (1 − Σ f²))} when not. */
+  private static double valueLlr(boolean equal, double keep, double f, double collide) {
+    return equal ? Math.log(keep / f) : Math.log((1 - keep) / (1 - collide));
   }
 
   private static double clamp(double k) {

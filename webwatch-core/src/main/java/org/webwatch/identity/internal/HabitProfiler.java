@@ -111,23 +111,20 @@ public final class HabitProfiler {
 
   /** The opener marker of a sentence's first word; its low bits are the word's ({@link #sameWord}). */
   private static int opener(String word) {
-    return NS_OPEN | tagged(word);
+    return NS_OPEN | id(word);
   }
 
   /** Whether an opener marker ({@link #isOpener}) opens with the word of a word marker ({@link #isWord}). */
   public static boolean sameWord(int opener, int word) {
-    int x = (int) (((long) (word & HASH_MASK)) & TAGGED_HASH_MASK);
+    int x = word & TAGGED_HASH_MASK; // a word keeps 30 hash bits, an opener the low 28 of the same hash
     return (opener & TAGGED_HASH_MASK) == (x == 0 ? 1 : x);
   }
 
   private static int tail(String closing) {
-    return NS_TAIL | tagged("tail:" + closing);
+    return NS_TAIL | id("tail:" + closing);
   }
 
-  private static int tagged(String marker) {
-    int x = (int) (PairKeys.hash(marker) & TAGGED_HASH_MASK);
-    return x == 0 ? 1 : x;
-  }
+
 
   /** Marker ids of every sentence ending {@link #ending} can return, in that order (a person keeps one ending). */
   public static final List<String> ENDINGS = List.of("...", "!!", "emoticon", "!", "?", ".", "lol", "none", "symbol");
@@ -173,7 +170,7 @@ public final class HabitProfiler {
   }
 
   private static int id(String marker) {
-    int x = (int) (PairKeys.hash(marker) & TAGGED_HASH_MASK); // untagged: endings, case, line breaks
+    int x = (int) (PairKeys.hash(marker) & TAGGED_HASH_MASK); // namespace bits are added by the caller
     return x == 0 ? 1 : x; // 0 is reserved in IntCounter
   }
 
