@@ -42,8 +42,9 @@ public final class BoostedWeakStage {
   /** @param unseen runner-up score assumed for a side without another candidate (as {@link MutualBestMatcher}) */
   public BoostedWeakStage(BoostedTrees model, double unseen) {
     if (model == null) throw new IllegalArgumentException("model is required");
-    if (!model.names().equals(WeakPairFeatures.NAMES) && !model.names().equals(WeakPairFeatures.NAMES_HABIT)) {
-      throw new IllegalArgumentException("model features must be WeakPairFeatures.NAMES or NAMES_HABIT, got " + model.names());
+    if (!model.names().equals(WeakPairFeatures.NAMES) && !model.names().equals(WeakPairFeatures.NAMES_HABIT)
+        && !model.names().equals(WeakPairFeatures.NAMES_PERSON_HABIT)) {
+      throw new IllegalArgumentException("model features must be WeakPairFeatures.NAMES, NAMES_HABIT or NAMES_PERSON_HABIT, got " + model.names());
     }
     if (!Double.isFinite(unseen)) throw new IllegalArgumentException("unseen must be finite");
     this.model = model;
@@ -66,7 +67,16 @@ public final class BoostedWeakStage {
 
   /** Whether the model reads the habit-signature likelihood ({@link WeakPairFeatures#NAMES_HABIT}): then {@code select} needs it per pair. */
   public boolean needsHabit() {
-    return model.names().size() == WeakPairFeatures.NAMES_HABIT.size();
+    return model.names().equals(WeakPairFeatures.NAMES_HABIT) || poolsHabits();
+  }
+
+  /**
+   * Whether it reads that likelihood of provisional persons ({@link WeakPairFeatures#NAMES_PERSON_HABIT},
+   * {@link HabitLikelihood#pooled}) rather than of single accounts: the names say which, so a model
+   * is never fed the other kind of rows than it was trained on.
+   */
+  public boolean poolsHabits() {
+    return model.names().equals(WeakPairFeatures.NAMES_PERSON_HABIT);
   }
 
   /**

@@ -51,6 +51,8 @@ public final class HabitLikelihood {
   /** Output features, in {@link #features} order. */
   public static final java.util.List<String> NAMES =
       java.util.List.of("nb_category_llr", "nb_offset_llr", "nb_token_llr", "nb_slot_llr", "hour_profile_llr", "nb_total_llr");
+  /** {@link #NAMES} as the {@link #pooled} view computes them: each side's whole provisional person. */
+  public static final java.util.List<String> NAMES_PERSON = NAMES.stream().map(n -> "person_" + n).toList();
   /** Index of {@code nb_total_llr}, the sum of the others, in {@link #features}. */
   public static final int TOTAL = NAMES.indexOf("nb_total_llr");
 
@@ -68,6 +70,8 @@ public final class HabitLikelihood {
   private final List<Map<Integer, Double>> slotFreq; // per slot: value -> share of accounts showing the slot
   private final double[] slotCollide; // per slot: Σ f²
   private final double[] slotKeep; // per slot kind: sign-off, opener, variants
+  private final int[] group; // pooled view: root account of each account's provisional person; null: rows are accounts
+  private final HabitLikelihood single; // pooled view: the account-level likelihood (two accounts of one person)
 
   private HabitLikelihood(FeatureTable t, long[] anchorPairs) {
     int n = t.size();
@@ -135,6 +139,41 @@ public final class HabitLikelihood {
     slotFreq = fit.freq();
     slotCollide = fit.collide();
     slotKeep = fit.keep();
+    group = null;
+    single = null;
+  }
+
+  /** The pooled view of a fitted likelihood: its rates, the rows of {@code pool}. */
+  private HabitLikelihood(HabitLikelihood fitted, PooledHabits pool, int[] group) {
+    value = pool.value;
+    texts = pool.texts;
+    tokens = pool.tokens;
+    slots = pool.slots;
+    hours = fitted.hours.over(pool.timing);
+    freq = fitted.freq;
+    collide = fitted.collide;
+    keep = fitted.keep;
+    tokenKeep = fitted.tokenKeep;
+    tokenShare = fitted.tokenShare;
+    anchors = fitted.anchors;
+    slotFreq = fitted.slotFreq;
+    slotCollide = fitted.slotCollide;
+    slotKeep = fitted.slotKeep;
+    this.group = group.clone();
+    this.single = fitted;
+  }
+
+  /**
+   * This likelihood with each account standing for its whole provisional person ({@link PooledHabits}):
+   * {@link #features} of two accounts then compares their persons' pooled habits, with the
+   * frequencies and keep rates fitted here on single accounts (a pooled side shows its habits more
+   * reliably, so these rates are conservative). Two accounts of one person compare as accounts.
+   *
+   * @param group root account of each account's person ({@link LinkingPipeline#provisionalPersons})
+   */
+  public HabitLikelihood pooled(FeatureTable t, int[] group) {
+    if (single != null) throw new IllegalStateException("already pooled");
+    return new HabitLikelihood(this, PooledHabits.of(t, group), group);
   }
 
   /** Per slot: value shares and Σ f²; per slot kind: the keep rate. */
@@ -203,8 +242,8 @@ public final class HabitLikelihood {
   /** {@link #slotLlr} split by slot kind: sign-off, opener, spelling variants. */
   public double[] slotLlrByKind(int a, int b) {
     double[] s = new double[SLOT_KINDS];
-    int[] x = slots[a];
-    int[] y = slots[b];
+    int[] x = slots[row(a)];
+    int[] y = slots[row(b)];
     if (x == null || y == null) return s;
     for (int k = 0; k < Math.min(x.length, y.length); k++) {
       if (x[k] < 0 || y[k] < 0) continue;
@@ -215,7 +254,8 @@ public final class HabitLikelihood {
 
   /** A copy of account {@code i}'s slot values ({@link HabitSlots#values}); empty when none. */
   public int[] slotValues(int i) {
-    return slots[i] == null ? new int[0] : slots[i].clone();
+    int[] v = slots[row(i)];
+    return v == null ? new int[0] : v.clone();
   }
 
   /** Keep rate of slot kind {@code c} (0 sign-off, 1 opener, 2 spelling variants). */
@@ -247,6 +287,11 @@ public final class HabitLikelihood {
    * slots ({@link #slotLlr}), the hour-of-day profile ({@link HourProfileLikelihood}) and their sum.
    */
   public double[] features(int a, int b) {
+    if (group != null) {
+      if (group[a] == group[b]) return single.features(a, b);
+      a = group[a];
+      b = group[b];
+    }
     double cat = 0;
     for (int c = 0; c < 3; c++) cat += categoryLlr(c, value[a][c], value[b][c]);
     double off = categoryLlr(3, value[a][3], value[b][3]);
@@ -254,6 +299,11 @@ public final class HabitLikelihood {
     double slot = slotLlr(a, b);
     double hour = hours.llr(a, b);
     return new double[] {cat, off, tok, slot, hour, cat + off + tok + slot + hour};
+  }
+
+  /** The row holding account {@code i}: itself, or in the pooled view the root of its person (a root maps to itself). */
+  private int row(int i) {
+    return group == null ? i : group[i];
   }
 
   /** Keep rate of category {@code c} (0 ending, 1 case, 2 line breaks, 3 UTC offset). */
@@ -268,7 +318,7 @@ public final class HabitLikelihood {
 
   /** A copy of account {@code i}'s signature: ending slot, case slot, line breaks 0/1, UTC offset + 12; −1 where not observed. */
   public int[] signature(int i) {
-    return value[i].clone();
+    return value[row(i)].clone();
   }
 
   /** Anchor pairs the keep rates were fitted on. */
@@ -345,16 +395,20 @@ public final class HabitLikelihood {
    * (1: in ≥ 90 % of texts, 0: in ≤ 40 %), inferred UTC offset + 12 (0..23); −1 where not observed.
    */
   static int[] signature(FeatureTable t, int i) {
+    return signature(t.habitCategories[i], t.texts[i], t.timing[i], t.events[i]);
+  }
+
+  /** {@link #signature(FeatureTable, int)} of category shares, text count, hour-of-week counts and event count (pooled rows too). */
+  static int[] signature(byte[] c, int texts, float[] timing, int events) {
     int[] v = {-1, -1, -1, -1};
-    byte[] c = t.habitCategories[i];
-    if (c != null && t.texts[i] >= HabitTokens.CATEGORY_MIN_TEXTS) {
-      int[] d = HabitTokens.dominant(c, t.texts[i]);
+    if (c != null && texts >= HabitTokens.CATEGORY_MIN_TEXTS) {
+      int[] d = HabitTokens.dominant(c, texts);
       v[0] = d[0];
       v[1] = d[1];
       int nl = c[HabitTokens.CATEGORY_SLOTS - 1];
       v[2] = nl >= 90 ? 1 : nl <= 40 ? 0 : -1;
     }
-    if (t.timing[i] != null && t.events[i] >= OFFSET_MIN_EVENTS) v[3] = Math.floorMod(TimingSimilarity.inferredUtcOffset(t.timing[i]) + 12, 24);
+    if (timing != null && events >= OFFSET_MIN_EVENTS) v[3] = Math.floorMod(TimingSimilarity.inferredUtcOffset(timing) + 12, 24);
     return v;
   }
 

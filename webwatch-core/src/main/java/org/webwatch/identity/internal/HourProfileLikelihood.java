@@ -26,9 +26,11 @@ public final class HourProfileLikelihood {
   private final float[][] logLik; // per account: L_x[k], null without events
   private final float[] logSum; // per account: lse_k L_x[k]
   private final int profiles;
+  private final double[][] logTheta;
 
   private HourProfileLikelihood(double[][] day, double[][] logTheta) {
     int n = day.length;
+    this.logTheta = logTheta;
     profiles = logTheta.length;
     logLik = new float[n][];
     logSum = new float[n];
@@ -70,6 +72,15 @@ public final class HourProfileLikelihood {
     if (hours == null || logProfiles == null) throw new IllegalArgumentException("histograms and prior are required");
     for (double[] p : logProfiles) if (p == null || p.length != 24) throw new IllegalArgumentException("a profile needs 24 hours");
     return new HourProfileLikelihood(hoursOfDay(hours), logProfiles);
+  }
+
+  /**
+   * The same prior over other histograms (one per row, null for none): rows that pool several
+   * accounts' events ({@link HabitLikelihood#pooled}) are scored against the profiles fitted on single accounts.
+   */
+  public HourProfileLikelihood over(float[][] hours) {
+    if (hours == null) throw new IllegalArgumentException("histograms are required");
+    return new HourProfileLikelihood(hoursOfDay(hours), logTheta);
   }
 
   /** Folds each histogram to 24 UTC hours (hour-of-week bins are day · 24 + hour); null where it holds no event. */

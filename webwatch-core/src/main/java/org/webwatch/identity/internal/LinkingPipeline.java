@@ -27,15 +27,6 @@ import org.webwatch.model.PersonAssignment;
 public final class LinkingPipeline {
   public static final String METHOD = "evidence-llr";
   public static final String VERSION = "1";
-  /** Accounts per username block before the block is skipped as too common. */
-  public static final int USERNAME_BLOCK_CAP = 40;
-  /** Accounts per MinHash bucket before the bucket is skipped. */
-  public static final int STYLE_BUCKET_CAP = 40;
-  /**
-   * Below this many style-profiled accounts, every two of them are compared directly (at most
-   * ~1.1M cheap comparisons); above, MinHash LSH picks style candidates.
-   */
-  public static final int EXHAUSTIVE_STYLE_LIMIT = 1500;
   /** Evidence-code order in identities.csv. */
   public static final List<String> CODE_ORDER = List.of("analyst", "shared-pgp", "shared-btc", "shared-eth",
       "shared-xmr", "shared-email", "shared-contact", "shared-media", "username", "style", "timing", "learned",
@@ -79,14 +70,20 @@ public final class LinkingPipeline {
     return this;
   }
 
+  /** Candidate pairs proposed by habit combinations alone ({@link HabitBlocker}; for diagnostics). */
+  public long[] habitCandidatePairs() {
+    return new CandidatePairs(t).habitPairs();
+  }
+
   /** Candidate pairs with their features and whether the rules alone qualify them (for training). */
   public record Candidates(long[] pairs, double[][] features, boolean[] ruleQualified) {}
 
   /** Blocking + scoring + features of every candidate pair, without clustering (training, diagnostics). */
   public Candidates candidates() {
-    int[] stemFrequency = stemFrequency();
+    CandidatePairs generator = new CandidatePairs(t);
+    int[] stemFrequency = generator.stemFrequency();
     PairSet candidates = new PairSet();
-    generateCandidates(candidates);
+    generator.generate(candidates);
     long[] pairs = candidates.distinct();
     PairScorer scorer = new PairScorer(t, stemFrequency);
     PairFeatures features = new PairFeatures(t, scorer, stemFrequency);
@@ -117,28 +114,7 @@ public final class LinkingPipeline {
     int n = t.size();
     Map<AccountKey, Integer> index = new HashMap<>();
     for (int i = 0; i < n; i++) index.put(t.keys[i], i);
-    long t0 = System.nanoTime();
-    int[] stemFrequency = stemFrequency();
-    PairSet candidates = new PairSet();
-    long oversized = generateCandidates(candidates);
-    long[] pairs = candidates.distinct();
-    long t1 = System.nanoTime();
-    PairScorer scorer = new PairScorer(t, stemFrequency);
-    PairScorer.Score[] scores = new PairScorer.Score[pairs.length];
-    PairFeatures features = new PairFeatures(t, scorer, stemFrequency);
-    // the combiner's log-odds of the cross-site pairs the rules leave out (NaN: not scored);
-    // it links those at or over its threshold, the weak-pair stages rank the rest
-    double[] logit = new double[pairs.length];
-    IntStream.range(0, pairs.length).parallel().forEach(i -> {
-      int a = PairKeys.first(pairs[i]);
-      int b = PairKeys.second(pairs[i]);
-      scores[i] = scorer.score(a, b);
-      logit[i] = combiner != null && !qualifiesByRule(scores[i], a, b) && t.site[a] != t.site[b]
-          ? combiner.logit(features.of(a, b)) : Double.NaN;
-    });
-    double thresholdLogit = combiner == null ? 0 : Math.log(combiner.threshold() / (1 - combiner.threshold()));
-    java.util.function.IntPredicate learned = i -> !Double.isNaN(logit[i]) && 1 / (1 + Math.exp(-logit[i])) >= combiner.threshold();
-
+    Scored s = score();
     long t2 = System.nanoTime();
     Set<Long> rejected = new HashSet<>();
     List<Long> confirmed = new ArrayList<>();
@@ -149,188 +125,156 @@ public final class LinkingPipeline {
       if (ok) confirmed.add(PairKeys.of(a, b));
       else rejected.add(PairKeys.of(a, b));
     });
-    Set<Long> strongPairs = new HashSet<>();
-    LongList edges = new LongList();
-    List<Double> edgeScores = new ArrayList<>();
-    Map<Long, PairScorer.Score> qualified = new HashMap<>();
-    Map<Long, Double> byModel = new HashMap<>();
-    for (int i = 0; i < pairs.length; i++) {
-      PairScorer.Score s = scores[i];
-      if (rejected.contains(pairs[i])) continue;
-      boolean sameSite = t.site[PairKeys.first(pairs[i])] == t.site[PairKeys.second(pairs[i])];
-      if (!qualifiesByRule(s, PairKeys.first(pairs[i]), PairKeys.second(pairs[i]))) {
-        if (!learned.test(i)) continue;
-        // a learned link weighs in clustering like a rule link just over the threshold, more the surer it is
-        edges.add(pairs[i]);
-        edgeScores.add(Math.max(s.total(), PairScorer.LINK_THRESHOLD + logit[i] - thresholdLogit));
-        qualified.put(pairs[i], s);
-        byModel.put(pairs[i], logit[i]);
-        continue;
-      }
-      if (sameSite) strongPairs.add(pairs[i]);
-      edges.add(pairs[i]);
-      edgeScores.add(s.total());
-      qualified.put(pairs[i], s);
-    }
+    Linked linked = strongLinks(s, rejected, confirmed);
+    long[] pairs = s.pairs;
     WeakPairStages.Links weak = combiner == null ? WeakPairStages.Links.NONE
-        : new WeakPairStages(mutualBest, boostedWeak).select(t, pairs, logit, i -> {
+        : new WeakPairStages(mutualBest, boostedWeak).select(t, pairs, s.logit, i -> {
           int a = PairKeys.first(pairs[i]);
           int b = PairKeys.second(pairs[i]);
           if (t.site[a] == t.site[b] || rejected.contains(pairs[i])) return WeakPairStages.Role.NONE;
-          if (qualifiesByRule(scores[i], a, b) || learned.test(i)) return WeakPairStages.Role.LINKED;
-          return scores[i].strong() <= 0 ? WeakPairStages.Role.ELIGIBLE : WeakPairStages.Role.COMPETES;
-        }, i -> features.of(PairKeys.first(pairs[i]), PairKeys.second(pairs[i])), habitLikelihood(pairs, scores, features));
+          if (qualifiesByRule(s.scores[i], a, b) || s.learned(i)) return WeakPairStages.Role.LINKED;
+          return s.scores[i].strong() <= 0 ? WeakPairStages.Role.ELIGIBLE : WeakPairStages.Role.COMPETES;
+        }, i -> s.features.of(PairKeys.first(pairs[i]), PairKeys.second(pairs[i])), habitLikelihood(s, linked));
     Map<Long, MutualBestMatcher.Match> byMutualBest = weak.mutualBest();
     Map<Long, BoostedWeakStage.Link> byBoosted = weak.boosted();
     for (long pair : weak.pairs()) {
       // weighs in clustering like a link just at the threshold: it can attach an account to a person, never fuse two
-      edges.add(pair);
-      edgeScores.add(MUTUAL_BEST_EDGE_WEIGHT);
+      linked.edges.add(pair);
+      linked.edgeScores.add(MUTUAL_BEST_EDGE_WEIGHT);
     }
-    for (long c : confirmed) strongPairs.add(c);
-    double[] es = new double[edgeScores.size()];
-    for (int i = 0; i < es.length; i++) es[i] = edgeScores.get(i);
-    ConstrainedClustering clustering = new ConstrainedClustering(t.site, strongPairs, rejected, PairScorer.LINK_THRESHOLD);
-    int[] cluster = clustering.cluster(confirmed.stream().mapToLong(Long::longValue).toArray(), edges.toArray(), es, new LongList());
+    int[] cluster = linked.cluster();
     long t3 = System.nanoTime();
-    IdentityResult result = assemble(cluster, edges.toArray(), qualified, byModel, byMutualBest, byBoosted, new HashSet<>(confirmed), scorer,
-        features);
+    IdentityResult result = assemble(cluster, linked.edges.toArray(), linked.qualified, linked.byModel, byMutualBest, byBoosted, new HashSet<>(confirmed),
+        s.scorer, s.features);
     long t4 = System.nanoTime();
-    stats = new Stats(n, pairs.length, edges.size(), byMutualBest.size() + byBoosted.size(), (int) IntStream.of(cluster).distinct().count(), oversized,
-        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
+    stats = new Stats(n, pairs.length, linked.edges.size(), byMutualBest.size() + byBoosted.size(), (int) IntStream.of(cluster).distinct().count(),
+        s.oversized, s.candidateMillis, s.scoreMillis, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
     return result;
   }
 
   /**
-   * The habit-signature likelihood per pair when the boosted stage's model reads it (else null),
-   * its keep rates fitted on the cross-site pairs linked by identifiers ({@link HabitLikelihood#isAnchor}).
+   * The persons of the rule and learned links alone, before the weak-pair stages: each account's
+   * cluster index. A boosted stage that reads persons ({@link BoostedWeakStage#poolsHabits}) weighs
+   * an account's habits against everything its candidate partner's provisional person wrote
+   * ({@link HabitLikelihood#pooled}); training reads the same pooling from here. Without analyst decisions.
    */
-  private java.util.function.IntFunction<double[]> habitLikelihood(long[] pairs, PairScorer.Score[] scores, PairFeatures features) {
-    if (boostedWeak == null || !boostedWeak.needsHabit()) return null;
-    LongList anchors = new LongList();
-    for (int i = 0; i < pairs.length; i++) {
+  public int[] provisionalPersons() {
+    return strongLinks(score(), Set.of(), List.of()).cluster();
+  }
+
+  /** One run's candidate pairs with their rule scores and the combiner's log-odds. */
+  private final class Scored {
+    long[] pairs;
+    PairScorer.Score[] scores;
+    /** The combiner's log-odds of the cross-site pairs the rules leave out (NaN: not scored). */
+    double[] logit;
+    PairScorer scorer;
+    PairFeatures features;
+    long oversized;
+    long candidateMillis;
+    long scoreMillis;
+
+    /** Whether the combiner links pair i (the weak-pair stages rank the pairs it scores below its threshold). */
+    boolean learned(int i) {
+      return !Double.isNaN(logit[i]) && 1 / (1 + Math.exp(-logit[i])) >= combiner.threshold();
+    }
+  }
+
+  private Scored score() {
+    Scored s = new Scored();
+    long t0 = System.nanoTime();
+    CandidatePairs generator = new CandidatePairs(t);
+    int[] stemFrequency = generator.stemFrequency();
+    PairSet candidates = new PairSet();
+    s.oversized = generator.generate(candidates);
+    long[] pairs = candidates.distinct();
+    s.pairs = pairs;
+    long t1 = System.nanoTime();
+    s.scorer = new PairScorer(t, stemFrequency);
+    s.scores = new PairScorer.Score[pairs.length];
+    s.features = new PairFeatures(t, s.scorer, stemFrequency);
+    s.logit = new double[pairs.length];
+    IntStream.range(0, pairs.length).parallel().forEach(i -> {
       int a = PairKeys.first(pairs[i]);
       int b = PairKeys.second(pairs[i]);
-      if (scores[i].strong() >= HabitLikelihood.ANCHOR_LLR && HabitLikelihood.isAnchor(features.of(a, b), t.site[a] == t.site[b])) anchors.add(pairs[i]);
+      s.scores[i] = s.scorer.score(a, b);
+      s.logit[i] = combiner != null && !qualifiesByRule(s.scores[i], a, b) && t.site[a] != t.site[b]
+          ? combiner.logit(s.features.of(a, b)) : Double.NaN;
+    });
+    s.candidateMillis = (t1 - t0) / 1_000_000;
+    s.scoreMillis = (System.nanoTime() - t1) / 1_000_000;
+    return s;
+  }
+
+  /** The links of the rules, the combiner and analysts with their clustering weights; the weak-pair stages add theirs. */
+  private final class Linked {
+    final Set<Long> strongPairs = new HashSet<>();
+    final Set<Long> rejected;
+    final long[] confirmed;
+    final LongList edges = new LongList();
+    final List<Double> edgeScores = new ArrayList<>();
+    final Map<Long, PairScorer.Score> qualified = new HashMap<>();
+    final Map<Long, Double> byModel = new HashMap<>();
+
+    Linked(Set<Long> rejected, List<Long> confirmed) {
+      this.rejected = rejected;
+      this.confirmed = confirmed.stream().mapToLong(Long::longValue).toArray();
+      strongPairs.addAll(confirmed);
     }
-    HabitLikelihood h = HabitLikelihood.fit(t, anchors.toArray());
-    return i -> h.features(PairKeys.first(pairs[i]), PairKeys.second(pairs[i]));
+
+    int[] cluster() {
+      double[] es = new double[edgeScores.size()];
+      for (int i = 0; i < es.length; i++) es[i] = edgeScores.get(i);
+      return new ConstrainedClustering(t.site, strongPairs, rejected, PairScorer.LINK_THRESHOLD).cluster(confirmed, edges.toArray(), es, new LongList());
+    }
+  }
+
+  private Linked strongLinks(Scored s, Set<Long> rejected, List<Long> confirmed) {
+    Linked l = new Linked(rejected, confirmed);
+    double thresholdLogit = combiner == null ? 0 : Math.log(combiner.threshold() / (1 - combiner.threshold()));
+    for (int i = 0; i < s.pairs.length; i++) {
+      long pair = s.pairs[i];
+      PairScorer.Score score = s.scores[i];
+      if (rejected.contains(pair)) continue;
+      if (!qualifiesByRule(score, PairKeys.first(pair), PairKeys.second(pair))) {
+        if (!s.learned(i)) continue;
+        // a learned link weighs in clustering like a rule link just over the threshold, more the surer it is
+        l.edges.add(pair);
+        l.edgeScores.add(Math.max(score.total(), PairScorer.LINK_THRESHOLD + s.logit[i] - thresholdLogit));
+        l.qualified.put(pair, score);
+        l.byModel.put(pair, s.logit[i]);
+        continue;
+      }
+      if (t.site[PairKeys.first(pair)] == t.site[PairKeys.second(pair)]) l.strongPairs.add(pair);
+      l.edges.add(pair);
+      l.edgeScores.add(score.total());
+      l.qualified.put(pair, score);
+    }
+    return l;
+  }
+
+  /**
+   * The habit-signature likelihood per pair when the boosted stage's model reads it (else null):
+   * keep rates fitted on the cross-site pairs linked by identifiers ({@link HabitLikelihood#isAnchor});
+   * each side pooled over its provisional person ({@link HabitLikelihood#pooled}) where the model reads persons.
+   */
+  private java.util.function.IntFunction<double[]> habitLikelihood(Scored s, Linked linked) {
+    if (boostedWeak == null || !boostedWeak.needsHabit()) return null;
+    LongList anchors = new LongList();
+    for (int i = 0; i < s.pairs.length; i++) {
+      int a = PairKeys.first(s.pairs[i]);
+      int b = PairKeys.second(s.pairs[i]);
+      if (s.scores[i].strong() >= HabitLikelihood.ANCHOR_LLR && HabitLikelihood.isAnchor(s.features.of(a, b), t.site[a] == t.site[b])) {
+        anchors.add(s.pairs[i]);
+      }
+    }
+    HabitLikelihood fitted = HabitLikelihood.fit(t, anchors.toArray());
+    HabitLikelihood h = boostedWeak.poolsHabits() ? fitted.pooled(t, linked.cluster()) : fitted;
+    return i -> h.features(PairKeys.first(s.pairs[i]), PairKeys.second(s.pairs[i]));
   }
 
   /** Clustering weight of a mutual-best link (see {@link ConstrainedClustering}). */
   static final double MUTUAL_BEST_EDGE_WEIGHT = PairScorer.LINK_THRESHOLD;
-
-  private int[] stemFrequency() {
-    Map<String, Integer> counts = new HashMap<>();
-    for (String s : t.stems) counts.merge(s, 1, Integer::sum);
-    int[] f = new int[t.size()];
-    for (int i = 0; i < f.length; i++) f[i] = counts.get(t.stems[i]);
-    return f;
-  }
-
-  private long generateCandidates(PairSet out) {
-    Blocker values = new Blocker(PairScorer.MAX_VALUE_ACCOUNTS);
-    Blocker names = new Blocker(USERNAME_BLOCK_CAP);
-    Blocker style = new Blocker(STYLE_BUCKET_CAP);
-    int[] profiled = IntStream.range(0, t.size())
-        .filter(i -> t.lshFeatures[i] != null && t.texts[i] >= PairScorer.STYLE_MIN_TEXTS).toArray();
-    boolean exhaustive = profiled.length <= EXHAUSTIVE_STYLE_LIMIT;
-    if (exhaustive) for (int x = 0; x < profiled.length; x++) for (int y = x + 1; y < profiled.length; y++) out.add(profiled[x], profiled[y]);
-    for (int i = 0; i < t.size(); i++) {
-      for (int v : t.values[i]) values.add(PairKeys.mix(v + 1L) >>> Blocker.ACCOUNT_BITS, i);
-      for (String k : UsernameSimilarity.blockingKeys(t.stems[i])) names.add(PairKeys.hash(k) >>> Blocker.ACCOUNT_BITS, i);
-      if (!exhaustive && t.lshFeatures[i] != null && t.texts[i] >= PairScorer.STYLE_MIN_TEXTS) MinHashLsh.addBands(i, t.lshFeatures[i], style);
-    }
-    values.emit(out);
-    LongList oversizedNames = new LongList();
-    names.emit(out, oversizedNames);
-    style.emit(out);
-    Blocker split = splitOversizedNames(oversizedNames);
-    split.emit(out);
-    Blocker habits = habitBlocks();
-    habits.emit(out);
-    return values.oversizedBlocks() + split.oversizedBlocks() + style.oversizedBlocks() + habits.oversizedBlocks();
-  }
-
-  /** Candidate pairs proposed by habit combinations alone ({@link HabitBlocker}; for diagnostics). */
-  public long[] habitCandidatePairs() {
-    PairSet out = new PairSet();
-    habitBlocks().emit(out);
-    return out.distinct();
-  }
-
-  /** Offset code of account {@code i} as a habit pseudo-token (after the dense token ids), or -1 without enough events. */
-  private int offsetCode(int i) {
-    if (t.timing[i] == null || t.events[i] < PairScorer.TIMING_MIN_EVENTS) return -1;
-    return t.tokenIdf.length + 12 + TimingSimilarity.inferredUtcOffset(t.timing[i]);
-  }
-
-  private Blocker habitBlocks() {
-    int n = t.size();
-    int[] offsetDf = new int[25];
-    int[] offset = new int[n];
-    int holders = 0;
-    for (int i = 0; i < n; i++) {
-      offset[i] = offsetCode(i);
-      if (offset[i] >= 0) offsetDf[offset[i] - t.tokenIdf.length]++;
-      if (t.tokens[i] != null) holders++;
-    }
-    Blocker habits = new Blocker(HabitBlocker.BLOCK_CAP);
-    HabitBlocker blocker = new HabitBlocker(Math.max(1, holders));
-    for (int i = 0; i < n; i++) {
-      int[] tok = t.tokens[i];
-      if (tok == null || t.texts[i] < HabitBlocker.MIN_TEXTS) continue;
-      int k = tok.length + (offset[i] >= 0 ? 1 : 0);
-      int[] codes = java.util.Arrays.copyOf(tok, k);
-      int[] df = new int[k];
-      for (int j = 0; j < tok.length; j++) df[j] = t.tokenDf[tok[j]];
-      if (offset[i] >= 0) {
-        codes[k - 1] = offset[i];
-        df[k - 1] = offsetDf[offset[i] - t.tokenIdf.length];
-      }
-      blocker.addKeys(i, codes, df, habits);
-    }
-    return habits;
-  }
-
-  /**
-   * Username blocks too large to pair out (a stem shared by more than the cap, common at 100k+
-   * accounts) are split by second keys that one person keeps across sites: the dominant
-   * sentence ending, the inferred UTC offset and the two rarest habit tokens. Accounts without
-   * any (no texts, no activity) stay unpaired, as before.
-   */
-  private Blocker splitOversizedNames(LongList oversized) {
-    Blocker split = new Blocker(USERNAME_BLOCK_CAP);
-    if (oversized.size() == 0) return split;
-    Set<Long> big = new HashSet<>();
-    for (int k = 0; k < oversized.size(); k++) big.add(oversized.get(k));
-    for (int i = 0; i < t.size(); i++) {
-      long[] second = null; // computed only for accounts in an oversized block (the few at small scale)
-      for (String k : UsernameSimilarity.blockingKeys(t.stems[i])) {
-        long nk = PairKeys.hash(k) >>> Blocker.ACCOUNT_BITS;
-        if (!big.contains(nk)) continue;
-        if (second == null) second = secondKeys(i);
-        for (long s : second) split.add(PairKeys.mix(nk * 0x9e3779b97f4a7c15L ^ s) >>> Blocker.ACCOUNT_BITS, i);
-      }
-    }
-    return split;
-  }
-
-  private long[] secondKeys(int i) {
-    LongList keys = new LongList();
-    int ending = HabitTokens.dominant(t.habitCategories[i], t.texts[i])[0];
-    if (ending >= 0) keys.add(1000L + ending);
-    int off = offsetCode(i);
-    if (off >= 0) keys.add(2000L + off);
-    int[] tok = t.tokens[i];
-    if (tok != null && t.texts[i] >= HabitBlocker.MIN_TEXTS) {
-      int[] rare = java.util.Arrays.stream(tok).boxed().filter(x -> t.tokenDf[x] >= 2)
-          .sorted((x, y) -> t.tokenDf[x] != t.tokenDf[y] ? Integer.compare(t.tokenDf[x], t.tokenDf[y]) : Integer.compare(x, y))
-          .limit(2).mapToInt(Integer::intValue).toArray();
-      for (int x : rare) keys.add(1_000_000L + x);
-    }
-    return keys.toArray();
-  }
 
   private IdentityResult assemble(int[] cluster, long[] edges, Map<Long, PairScorer.Score> qualified, Map<Long, Double> byModel,
       Map<Long, MutualBestMatcher.Match> byMutualBest, Map<Long, BoostedWeakStage.Link> byBoosted, Set<Long> confirmed, PairScorer scorer,

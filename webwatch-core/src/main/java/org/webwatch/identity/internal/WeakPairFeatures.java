@@ -20,6 +20,8 @@ public final class WeakPairFeatures {
   public static final List<String> NAMES;
   /** Row of models with the habit-signature likelihood ({@link HabitLikelihood#NAMES}) appended to {@link #NAMES}. */
   public static final List<String> NAMES_HABIT;
+  /** {@link #NAMES} followed by {@link HabitLikelihood#NAMES_PERSON}: the habit likelihood of provisional persons. */
+  public static final List<String> NAMES_PERSON_HABIT;
 
   static {
     List<String> n = new ArrayList<>(PairFeatures.NAMES);
@@ -27,6 +29,9 @@ public final class WeakPairFeatures {
     NAMES = List.copyOf(n);
     n.addAll(HabitLikelihood.NAMES);
     NAMES_HABIT = List.copyOf(n);
+    n.subList(NAMES.size(), n.size()).clear();
+    n.addAll(HabitLikelihood.NAMES_PERSON);
+    NAMES_PERSON_HABIT = List.copyOf(n);
   }
 
   private WeakPairFeatures() {}
@@ -44,7 +49,7 @@ public final class WeakPairFeatures {
     return r;
   }
 
-  /** A {@link #NAMES_HABIT} row: {@link #row} followed by the pair's {@link HabitLikelihood#features}. */
+  /** A {@link #NAMES_HABIT} (or {@link #NAMES_PERSON_HABIT}) row: {@link #row} followed by the pair's {@link HabitLikelihood#features}. */
   public static double[] row(double[] pairFeatures, double logit, double gapA, double gapB, int textsA, int textsB, double[] habitLlr) {
     if (habitLlr.length != HabitLikelihood.NAMES.size()) throw new IllegalArgumentException("expected " + HabitLikelihood.NAMES.size() + " habit features");
     double[] base = row(pairFeatures, logit, gapA, gapB, textsA, textsB);

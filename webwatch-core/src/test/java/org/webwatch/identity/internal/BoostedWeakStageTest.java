@@ -28,6 +28,7 @@ class BoostedWeakStageTest {
     BoostedWeakStage stage = BoostedWeakStage.loadDefault();
     assertEquals(WeakPairFeatures.NAMES_HABIT, stage.model().names());
     assertTrue(stage.needsHabit());
+    assertTrue(!stage.poolsHabits(), "the bundled model reads accounts' habits");
     assertTrue(Double.isFinite(stage.model().threshold()) && stage.model().threshold() > 0);
     assertTrue(!stage.model().trees().isEmpty());
     assertEquals("3.0.0", stage.model().version());
@@ -74,6 +75,9 @@ class BoostedWeakStageTest {
     BoostedWeakStage stage = new BoostedWeakStage(new BoostedTrees("habit-1", WeakPairFeatures.NAMES_HABIT, 0, 0, List.of(tree)), -7);
     assertTrue(stage.needsHabit());
     assertTrue(!new BoostedWeakStage(andModel(), -7).needsHabit());
+    assertTrue(!stage.poolsHabits());
+    BoostedWeakStage persons = new BoostedWeakStage(new BoostedTrees("person-1", WeakPairFeatures.NAMES_PERSON_HABIT, 0, 0, List.of(tree)), -7);
+    assertTrue(persons.needsHabit() && persons.poolsHabits(), "the feature names say which rows a model reads");
     double[] score = {-1, -6, -3, 1, -9};
     boolean[] eligible = {true, true, true, true, true};
     double[] f = new double[PairFeatures.NAMES.size()];

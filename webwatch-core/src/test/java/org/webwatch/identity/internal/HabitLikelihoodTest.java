@@ -1,5 +1,6 @@
 package org.webwatch.identity.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -123,6 +124,28 @@ class HabitLikelihoodTest {
     assertEquals(0, h.slotLlrByKind(index(t, "a", 0), index(t, "b", 0))[1], "an opener shown on one side only says nothing");
     assertTrue(h.slotKeep(0) > HabitLikelihood.PRIOR_KEEP, "every anchor keeps its sign-off: " + h.slotKeep(0));
     assertEquals(same, h.features(index(t, "a", 7), index(t, "b", 7))[3], 1e-12);
+  }
+
+  @Test
+  void pooledViewWeighsEachAccountAsItsWholePerson() {
+    FeatureTable t = table(false);
+    HabitLikelihood h = HabitLikelihood.fit(t, anchors(t, 6));
+    int[] alone = new int[t.size()];
+    for (int i = 0; i < alone.length; i++) alone[i] = i;
+    int a7 = index(t, "a", 7);
+    int b7 = index(t, "b", 7);
+    int b4 = index(t, "b", 4);
+    assertArrayEquals(h.features(a7, b7), h.pooled(t, alone).features(a7, b7), 1e-12, "persons of one account compare as accounts");
+    // writer a7 and writer b4 in one provisional person: a7 ~ b7 now weighs b7 against both
+    int[] group = alone.clone();
+    group[Math.max(a7, b4)] = Math.min(a7, b4);
+    HabitLikelihood p = h.pooled(t, group);
+    assertArrayEquals(h.features(a7, b4), p.features(a7, b4), 1e-12, "two accounts of one person compare as accounts");
+    double[] f = p.features(a7, b7);
+    assertTrue(f[2] < h.features(a7, b7)[2], "the person's repeated tokens that b7 lacks count against: " + f[2]);
+    assertArrayEquals(f, p.features(b4, b7), 1e-12, "each account of a person stands for all of it");
+    assertArrayEquals(p.signature(a7), p.signature(b4));
+    assertThrows(IllegalStateException.class, () -> p.pooled(t, group));
   }
 
   @Test

@@ -68,6 +68,23 @@ class HourProfileLikelihoodTest {
   }
 
   @Test
+  void overScoresOtherRowsAgainstTheFittedProfiles() {
+    float[][] h = population(events(2, 2), events(3, 2), events(2, 2, 3, 1));
+    HourProfileLikelihood l = HourProfileLikelihood.fit(h);
+    HourProfileLikelihood same = l.over(h);
+    assertEquals(l.profiles(), same.profiles());
+    assertEquals(l.llr(30, 32), same.llr(30, 32), 1e-9);
+    // rows 30 and 31 pooled into row 30: more events on one rhythm weigh more
+    float[][] pooled = h.clone();
+    pooled[30] = events(2, 2, 3, 2);
+    pooled[31] = null;
+    HourProfileLikelihood p = l.over(pooled);
+    assertTrue(p.llr(30, 32) > l.llr(30, 32), p.llr(30, 32) + " vs " + l.llr(30, 32));
+    assertEquals(0, p.llr(31, 32));
+    assertThrows(IllegalArgumentException.class, () -> l.over(null));
+  }
+
+  @Test
   void rejectsMissingInput() {
     assertThrows(IllegalArgumentException.class, () -> HourProfileLikelihood.fit((float[][]) null));
     assertThrows(IllegalArgumentException.class, () -> HourProfileLikelihood.fit((FeatureTable) null));

@@ -32,7 +32,7 @@ class LinkingPipelineTest {
 
   @Test
   void oversizedUsernameBlockIsSplitByTheDominantEnding() {
-    assertThat(LinkingPipeline.USERNAME_BLOCK_CAP).isLessThan(ACCOUNTS);
+    assertThat(CandidatePairs.USERNAME_BLOCK_CAP).isLessThan(ACCOUNTS);
     Set<Long> with = candidates(table(true));
     // indexes follow the key order s00..s59, so account i has index i
     assertThat(with).contains(PairKeys.of(0, 1));
@@ -42,5 +42,19 @@ class LinkingPipelineTest {
     assertThat(with.size()).isLessThan(ACCOUNTS * (ACCOUNTS - 1) / 2 / 4);
     // without any second key the block is skipped as before
     assertThat(candidates(table(false))).isEmpty();
+  }
+
+  @Test
+  void provisionalPersonsHoldTheRuleLinksOnly() {
+    FeatureTable.Builder b = new FeatureTable.Builder();
+    for (int i = 0; i < 4; i++) b.account(new AccountKey("s" + i, "u" + i), "name" + i);
+    for (int i = 0; i < 2; i++) {
+      b.value(i, "shared-pgp", "key", "post" + i);
+      b.value(i, "shared-btc", "wallet", "post" + i);
+    }
+    b.value(3, "shared-btc", "elsewhere", "post3");
+    int[] persons = new LinkingPipeline(b.build()).provisionalPersons();
+    // indexes follow the key order s0..s3; each account names the smallest account of its person
+    assertThat(persons).containsExactly(0, 0, 2, 3);
   }
 }
