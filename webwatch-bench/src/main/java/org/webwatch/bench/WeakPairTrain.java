@@ -36,14 +36,16 @@ import org.webwatch.model.AccountKey;
  * from cross-fitted scores (each training population scored by a model fitted on the others),
  * for candidate-level precision {@code MIN_PRECISION}. Counts are candidate pairs before
  * clustering, against the mutual-best rule (z ≥ 0, both gaps ≥ 6) on the same pairs. Usage:
- * {@code java -Xmx3g -cp benchmarks.jar org.webwatch.bench.WeakPairTrain MIN_PRECISION [--habit] [--per-seed] [--save OUT.json] [--save-folds PREFIX] DIR...}
+ * {@code java -Xmx3g -cp benchmarks.jar org.webwatch.bench.WeakPairTrain MIN_PRECISION [--habit | --person-habit] [--per-seed] [--save OUT.json] [--save-folds PREFIX] DIR...}
  * ({@code --save}: one model on all populations, threshold from the leave-one-population-out scores)
  * (never run it on held-out populations).
  */
 public final class WeakPairTrain {
   static final String VERSION_PLAIN = "1.0.0";
-  /** Version of models that read the habit-signature likelihood ({@code --habit}). */
+  /** Version of models that read the habit-signature likelihood of accounts ({@code --habit}). */
   static final String VERSION_HABIT = "3.0.0";
+  /** Version of models that read it of provisional persons ({@code --person-habit}; not shipped, see docs/identity.md). */
+  static final String VERSION_PERSON_HABIT = "4.0.0";
   static String VERSION = VERSION_PLAIN;
   static List<String> NAMES = WeakPairFeatures.NAMES;
 
@@ -61,6 +63,9 @@ public final class WeakPairTrain {
       else if (args[k].equals("--habit")) {
         VERSION = VERSION_HABIT;
         NAMES = WeakPairFeatures.NAMES_HABIT;
+      } else if (args[k].equals("--person-habit")) {
+        VERSION = VERSION_PERSON_HABIT;
+        NAMES = WeakPairFeatures.NAMES_PERSON_HABIT;
       } else if (args[k].equals("--per-seed")) perSeed = true;
       else if (args[k].equals("--save-folds")) folds = args[++k];
       else pops.add(load(Path.of(args[k])));
@@ -136,6 +141,7 @@ public final class WeakPairTrain {
         guarded[0], guarded[1], guarded[2], guarded[3]);
     System.out.printf(Locale.ROOT, "pooled, in-sample threshold: %d correct (%d username, %d hard) / %d false%n", inSampleTotal[0],
         inSampleTotal[1], inSampleTotal[2], inSampleTotal[3]);
+    System.out.println("leave-one-population-out ranking (no threshold): " + atFalse(looScore, looLabel, 2, 5, 10, 20));
     if (save != null) {
       String seeds = String.join(", ", pops.stream().map(Population::name).toList());
       double p = LogisticCombiner.thresholdFor(looScore.stream().mapToDouble(Double::doubleValue).toArray(),
@@ -146,10 +152,27 @@ public final class WeakPairTrain {
       BoostedTrees all = trainer.train(VERSION, NAMES, rows(pops), labels(pops), threshold);
       System.out.printf(Locale.ROOT, "saved model: threshold log-odds %.3f (leave-one-population-out scores, precision >= %s)%n", threshold, minPrecision);
       Files.writeString(save, all.toJson("Boosted weak-pair model " + VERSION + " (ranks by linking model 2.2.0's log-odds" + (NAMES.equals(WeakPairFeatures.NAMES_HABIT)
-          ? "; reads the habit-signature likelihood" : "") + "): WeakPairTrain on the mutual-best-eligible "
+          ? "; reads the habit-signature likelihood" : NAMES.equals(WeakPairFeatures.NAMES_PERSON_HABIT)
+          ? "; reads the habit-signature likelihood of provisional persons" : "") + "): WeakPairTrain on the mutual-best-eligible "
           + "pairs of TUNING populations " + seeds + "; threshold = lowest log-odds keeping precision >= " + minPrecision + " on the "
           + (perSeed ? "leave-one-population-out scores of EACH population" : "leave-one-population-out scores") + ". See docs/identity.md."), StandardCharsets.UTF_8);
     }
+  }
+
+  /** Correct links above the score of the k-th false one, for each k: a threshold-free comparison of two feature sets. */
+  private static String atFalse(List<Double> score, List<Integer> label, int... ks) {
+    Integer[] order = new Integer[score.size()];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(score.get(b), score.get(a)));
+    StringBuilder out = new StringBuilder();
+    int correct = 0;
+    int wrong = 0;
+    int next = 0;
+    for (int i = 0; i < order.length && next < ks.length; i++) {
+      if (label.get(order[i]) == 1) correct++;
+      else if (++wrong == ks[next]) out.append(String.format(Locale.ROOT, "%d correct before false #%d; ", correct, ks[next++]));
+    }
+    return out.toString();
   }
 
   /**
@@ -230,9 +253,11 @@ public final class WeakPairTrain {
     }
     double[][] gaps = WeakPairFeatures.gaps(pairs, score, site, MutualBestMatcher.DEFAULT_UNSEEN);
     HabitLikelihood habit = null;
-    if (NAMES.equals(WeakPairFeatures.NAMES_HABIT)) {
+    if (NAMES.size() == WeakPairFeatures.NAMES_HABIT.size()) {
       // keep rates from the identifier-linked pairs, as the pipeline fits them at run time (no truth)
+      // ... each side pooled over its provisional person, as the pipeline pools it before its weak stages
       habit = LinkingOnGenerated.habitLikelihood(t, c);
+      if (NAMES.equals(WeakPairFeatures.NAMES_PERSON_HABIT)) habit = habit.pooled(t, new LinkingPipeline(t).provisionalPersons());
       System.out.println(dir + ": " + habit);
     }
     List<double[]> x = new ArrayList<>();
