@@ -86,6 +86,7 @@ public final class LinkingOnGenerated {
     strata(linker, result, dir);
     mutualBestPrecision(result, dir, org.webwatch.identity.internal.MutualBestMatcher.METHOD);
     mutualBestPrecision(result, dir, org.webwatch.identity.internal.BoostedTrees.METHOD);
+    suggestions(result, dir);
     System.out.printf("false links %d, of which on decoy values %d%n", rep.falseLinks(), rep.decoyFalseLinks());
     List<String> sample = rep.falseLinkSample();
     sample.stream().limit(30).forEach(s -> System.out.println("  FALSE " + s));
@@ -94,6 +95,19 @@ public final class LinkingOnGenerated {
         org.webwatch.identity.IdentityCsvWriter.writeLinks(result, w);
       }
     }
+  }
+
+  /** The suggested links against the truth: their precision, and account pairs had an analyst confirmed the correct ones. */
+  private static void suggestions(IdentityResult result, Path dir) {
+    Map<String, String> truth = new HashMap<>();
+    for (Csv.Row r : Csv.read(dir.resolve("truth/accounts.csv"), "site", "account", "person")) truth.put(r.get("site") + ":" + r.get("account"), r.get("person"));
+    Map<String, String> predicted = new HashMap<>();
+    result.assignments().forEach(a -> predicted.put(a.account().toString(), a.person()));
+    List<String[]> pairs = result.suggestions().stream().map(l -> new String[] {l.a().toString(), l.b().toString()}).toList();
+    var s = org.webwatch.triage.Evaluation.reviewSuggestions(predicted, truth, pairs);
+    System.out.printf("suggestions %d, correct %d (precision %.3f, %.3f of the true pairs missed); correct ones confirmed: precision %.4f recall %.4f; "
+        + "all merged: precision %.4f recall %.4f%n", s.suggested().predicted(), s.suggested().truePositives(), s.suggested().precision(),
+        s.suggested().recall(), s.afterReview().precision(), s.afterReview().recall(), s.ifAllMerged().precision(), s.ifAllMerged().recall());
   }
 
   /** How many links the mutual-best stage made and how many of them join two accounts of one true person. */

@@ -68,7 +68,8 @@ public final class Evaluation {
     }
     IndicatorFigures ind = indicators(t, outDir);
     return new EvaluationReport(seed, accounts(outDir, motivated), persons(outDir, truthPerson, motivatedPersons),
-        linking(outDir, truthPerson), ind.perCode(), ind.total(), media(t, outDir), bands(outDir, truthPerson, expectedBand));
+        linking(outDir, truthPerson), ind.perCode(), ind.total(), media(t, outDir), bands(outDir, truthPerson, expectedBand),
+        suggestions(outDir, truthPerson));
   }
 
   private static EvaluationReport.Bands bands(Path out, Map<String, String> truthPerson, Map<String, String> expected) {
@@ -192,6 +193,61 @@ public final class Evaluation {
     for (CsvTable.Row r : ids.rows()) predicted.put(r.get("site") + ":" + r.get("account"), r.get("person"));
     long[] c = Metrics.pairCounts(predicted, truthPerson);
     return EvaluationReport.PrecisionRecall.of(c[0], c[1], c[2]);
+  }
+
+  private static EvaluationReport.Suggestions suggestions(Path out, Map<String, String> truthPerson) {
+    EvaluationReport.PrecisionRecall none = EvaluationReport.PrecisionRecall.of(0, 0, 0);
+    Path file = out.resolve("link-suggestions.csv");
+    if (!Files.exists(file)) return new EvaluationReport.Suggestions(none, none, none);
+    CsvTable ids = CsvTable.read(out.resolve("identities.csv"), "person", "site", "account");
+    Map<String, String> predicted = new HashMap<>();
+    for (CsvTable.Row r : ids.rows()) predicted.put(r.get("site") + ":" + r.get("account"), r.get("person"));
+    List<String[]> pairs = new ArrayList<>();
+    for (CsvTable.Row r : CsvTable.read(file, "site_a", "account_a", "site_b", "account_b").rows()) {
+      pairs.add(new String[] {r.get("site_a") + ":" + r.get("account_a"), r.get("site_b") + ":" + r.get("account_b")});
+    }
+    return reviewSuggestions(predicted, truthPerson, pairs);
+  }
+
+  /**
+   * {@link EvaluationReport.Suggestions} of suggested account pairs ({@code site:account} keys)
+   * over a predicted and a true person per account (accounts missing from {@code predicted} are singletons).
+   */
+  public static EvaluationReport.Suggestions reviewSuggestions(Map<String, String> predicted, Map<String, String> truthPerson, List<String[]> pairs) {
+    predicted = new HashMap<>(predicted);
+    long[] linked = Metrics.pairCounts(predicted, truthPerson);
+    Map<String, String> reviewed = new HashMap<>(); // union-find over predicted person ids
+    Map<String, String> merged = new HashMap<>();
+    long correct = 0;
+    for (String[] pair : pairs) {
+      String a = person(predicted, pair[0]);
+      String b = person(predicted, pair[1]);
+      String ta = truthPerson.get(pair[0]);
+      if (ta != null && ta.equals(truthPerson.get(pair[1]))) {
+        correct++;
+        reviewed.put(root(reviewed, a), root(reviewed, b));
+      }
+      merged.put(root(merged, a), root(merged, b));
+    }
+    long[] after = Metrics.pairCounts(relabel(predicted, reviewed), truthPerson);
+    long[] all = Metrics.pairCounts(relabel(predicted, merged), truthPerson);
+    return new EvaluationReport.Suggestions(EvaluationReport.PrecisionRecall.of(correct, pairs.size(), linked[2] - linked[0]),
+        EvaluationReport.PrecisionRecall.of(after[0], after[1], after[2]), EvaluationReport.PrecisionRecall.of(all[0], all[1], all[2]));
+  }
+
+  private static String person(Map<String, String> predicted, String account) {
+    return predicted.computeIfAbsent(account, k -> "\u0000solo:" + k);
+  }
+
+  private static String root(Map<String, String> parent, String x) {
+    while (parent.containsKey(x) && !parent.get(x).equals(x)) x = parent.get(x);
+    return x;
+  }
+
+  private static Map<String, String> relabel(Map<String, String> predicted, Map<String, String> parent) {
+    Map<String, String> out = new HashMap<>(predicted.size());
+    predicted.forEach((account, p) -> out.put(account, root(parent, p)));
+    return out;
   }
 
   private record Span(String group, String code, int start, int end) {}

@@ -14,7 +14,17 @@ public record EvaluationReport(
     Map<String, PrecisionRecall> indicators,
     PrecisionRecall indicatorsOverall,
     Media media,
-    Bands bands) {
+    Bands bands,
+    Suggestions suggestions) {
+
+  /**
+   * The suggested links (link-suggestions.csv) against the truth: {@code suggested}: suggestions
+   * joining two accounts of one true person / all suggestions / true account pairs the linking
+   * missed; {@code afterReview}: account pairs had an analyst confirmed exactly the correct
+   * suggestions; {@code ifAllMerged}: had every suggestion been merged (why they are not).
+   * All-NaN figures (0 / 0 / 0) when the output has no link-suggestions.csv.
+   */
+  public record Suggestions(PrecisionRecall suggested, PrecisionRecall afterReview, PrecisionRecall ifAllMerged) {}
 
   /**
    * Ranking figures: {@code k} = number of truly motivated, precision at K, recall at K (distinct

@@ -116,6 +116,7 @@ public final class TriagePipeline {
     TriageWriter.writeAccounts(out.resolve(TriageWriter.ACCOUNTS), result.accounts());
     TriageWriter.writePersons(out.resolve(TriageWriter.PERSONS), result.persons());
     TriageWriter.writeIdentities(out.resolve(TriageWriter.IDENTITIES), result.identity(), result.persons());
+    TriageWriter.writeSuggestions(out.resolve(TriageWriter.SUGGESTIONS), result.identity());
     TriageWriter.writeExplanations(out.resolve(TriageWriter.EXPLANATIONS), result);
     TriageWriter.writeReport(out.resolve(TriageWriter.REPORT), result, options.reportTop());
     timings.put("write", ms(t));

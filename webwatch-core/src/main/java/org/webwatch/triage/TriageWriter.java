@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.webwatch.identity.IdentityResult;
 import org.webwatch.model.AccountKey;
+import org.webwatch.model.AccountLink;
+import org.webwatch.model.Evidence;
 import org.webwatch.model.PersonAssignment;
 import org.webwatch.csv.CsvWriter;
 import org.webwatch.triage.internal.ExplanationsWriter;
@@ -32,6 +34,8 @@ public final class TriageWriter {
   public static final String ACCOUNTS = "accounts.csv";
   public static final String PERSONS = "persons.csv";
   public static final String IDENTITIES = "identities.csv";
+  /** Suggested links: pairs of accounts of two persons, for an analyst to confirm or reject (docs/formats.md). */
+  public static final String SUGGESTIONS = "link-suggestions.csv";
   public static final String SUMMARY = "summary.json";
   public static final String EXPLANATIONS = "explanations.json";
   public static final String REPORT = "report.html";
@@ -47,6 +51,7 @@ public final class TriageWriter {
     writeAccounts(dir.resolve(ACCOUNTS), r.accounts());
     writePersons(dir.resolve(PERSONS), r.persons());
     writeIdentities(dir.resolve(IDENTITIES), r.identity(), r.persons());
+    writeSuggestions(dir.resolve(SUGGESTIONS), r.identity());
     writeExplanations(dir.resolve(EXPLANATIONS), r);
     writeReport(dir.resolve(REPORT), r, reportTop);
     writeSummary(dir.resolve(SUMMARY), r.summary());
@@ -87,6 +92,25 @@ public final class TriageWriter {
           List<String> ev = a == null || a.evidenceCodes() == null ? List.of() : a.evidenceCodes();
           w.row(p.person(), k.site(), k.account(), number(conf), String.join(";", ev));
         }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * One row per suggested link, best first: both accounts with their persons, the model's
+   * probability, method and version, and the evidence codes that count for it.
+   */
+  public static void writeSuggestions(Path file, IdentityResult identity) {
+    Map<AccountKey, String> person = new HashMap<>();
+    for (PersonAssignment a : identity.assignments()) person.put(a.account(), a.person());
+    try (CsvWriter w = csv(file)) {
+      w.row("site_a", "account_a", "person_a", "site_b", "account_b", "person_b", "confidence", "method", "version", "evidence");
+      for (AccountLink l : identity.suggestions()) {
+        String codes = l.evidence().stream().filter(e -> e.weight() > 0).map(Evidence::code).distinct().collect(Collectors.joining(";"));
+        w.row(l.a().site(), l.a().account(), person.getOrDefault(l.a(), ""), l.b().site(), l.b().account(), person.getOrDefault(l.b(), ""),
+            number(l.confidence()), l.method(), l.version(), codes);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -87,6 +87,24 @@ class EvaluationTest {
   }
 
   @Test
+  void suggestedLinksAreCountedAndReviewedAgainstTheTruth() throws Exception {
+    assertThat(Evaluation.evaluate(truth, out).suggestions().suggested().predicted()).isZero(); // no link-suggestions.csv
+    // P1's two accounts left apart, a suggestion joins them; a second one joins two bystanders
+    Files.writeString(out.resolve("identities.csv"), "person,site,account,confidence,evidence\n"
+        + "X,s1,1,1.000,\nW,s2,1,1.000,\nY,s1,2,0.8,style\nY,s1,3,0.8,style\nZ,s1,4,1.000,\n");
+    Files.writeString(out.resolve("link-suggestions.csv"), "site_a,account_a,person_a,site_b,account_b,person_b,confidence,method,version,evidence\n"
+        + "s1,1,X,s2,1,W,0.700,boosted-trees,3.0.0,boosted-weak\ns1,4,Z,s1,5,,0.600,boosted-trees,3.0.0,boosted-weak\n");
+    EvaluationReport.Suggestions s = Evaluation.evaluate(truth, out).suggestions();
+    assertThat(s.suggested().truePositives()).isEqualTo(1);
+    assertThat(s.suggested().predicted()).isEqualTo(2);
+    assertThat(s.suggested().expected()).isEqualTo(1); // the one true pair the linking missed
+    assertThat(s.afterReview().truePositives()).isEqualTo(1);
+    assertThat(s.afterReview().predicted()).isEqualTo(2); // Y's wrong pair stays
+    assertThat(s.ifAllMerged().predicted()).isEqualTo(3);
+    assertThat(s.ifAllMerged().precision()).isEqualTo(1.0 / 3);
+  }
+
+  @Test
   void indicatorSpansMatchByHalfOverlapOfTheShorter() {
     EvaluationReport r = Evaluation.evaluate(truth, out);
     assertThat(r.indicators().get("production-claim").precision()).isEqualTo(1.0);

@@ -51,6 +51,20 @@ class TriageWriterTest {
   }
 
   @Test
+  void suggestionsNameBothPersonsAndTheCodesThatCount() throws Exception {
+    AccountKey a = new AccountKey("s1", "2");
+    AccountKey b = new AccountKey("s2", "9");
+    List<org.webwatch.model.Evidence> ev = List.of(new org.webwatch.model.Evidence("username", "x", 1.5, "d"),
+        new org.webwatch.model.Evidence("style", "y", -0.5, "d"), new org.webwatch.model.Evidence("boosted-weak", "p=0.7", 0.85, "d"));
+    TriageWriter.writeSuggestions(dir.resolve("s.csv"), new IdentityResult(List.of(new PersonAssignment("p1", a, 1.0, List.of()),
+        new PersonAssignment("p2", b, 1.0, List.of())), List.of(),
+        List.of(new org.webwatch.model.AccountLink(a, b, 0.7012, "boosted-trees", "3.0.0", ev))));
+    assertThat(Files.readString(dir.resolve("s.csv"))).isEqualTo(
+        "site_a,account_a,person_a,site_b,account_b,person_b,confidence,method,version,evidence\n"
+            + "s1,2,p1,s2,9,p2,0.701,boosted-trees,3.0.0,username;boosted-weak\n");
+  }
+
+  @Test
   void reasonsListOnlyContributingFactorsStrongestFirst() {
     RiskScore s = new RiskScore(30, Band.HIGH, 0.5, List.of(new FactorContribution("access-claim", 2, 25, List.of()),
         new FactorContribution("opsec", 3, 5, List.of()), new FactorContribution("activity", 9, 0, List.of())), "m@1");

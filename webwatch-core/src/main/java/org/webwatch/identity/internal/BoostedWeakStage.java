@@ -30,10 +30,16 @@ public final class BoostedWeakStage {
    * longer exists, so it left the bundle; it is in the history.)
    */
   public static final String DEFAULT_RESOURCE = "weak-pair-model-v3.json";
+  /**
+   * Log-odds from which a reciprocal-best pair the model does not link is still put to an analyst
+   * as a suggested link (never merged unless confirmed): 0, where the model holds the link more
+   * likely than not. Its measured precision is in docs/identity.md ("Suggested links").
+   */
+  public static final double SUGGEST_LOG_ODDS = 0.0;
   /** Contribution paths shown in the evidence detail. */
   public static final int EXPLAINED_PATHS = 5;
 
-  /** An accepted pair with its model score (log-odds) and the row it was scored on. */
+  /** A pair with its model score (log-odds) and the row it was scored on: accepted, or suggested ({@link #accepts}). */
   public record Link(long pair, double score, List<Double> row) {}
 
   private final BoostedTrees model;
@@ -99,12 +105,21 @@ public final class BoostedWeakStage {
   public List<Link> select(long[] pairs, double[] score, boolean[] eligible, int[] site, int[] texts, IntFunction<double[]> pairFeatures,
       IntFunction<double[]> habit) {
     if (texts.length != site.length) throw new IllegalArgumentException("one text count per account");
-    return select(pairs, score, eligible, new SiteRivals(pairs, score, site), texts, pairFeatures, habit);
+    return select(pairs, score, eligible, new SiteRivals(pairs, score, site), texts, pairFeatures, habit, model.threshold());
   }
 
-  /** {@link #select(long[], double[], boolean[], int[], int[], IntFunction, IntFunction)} over rivals already ranked on the same scores. */
+  /** Whether the model links this pair (its score reaches the model's threshold); below it, a suggestion. */
+  public boolean accepts(Link link) {
+    return link.score() >= model.threshold();
+  }
+
+  /**
+   * {@link #select(long[], double[], boolean[], int[], int[], IntFunction, IntFunction)} over rivals
+   * already ranked on the same scores, keeping every reciprocal-best pair scored at least
+   * min({@code floor}, threshold): the accepted ones and, below the threshold, the suggestions.
+   */
   List<Link> select(long[] pairs, double[] score, boolean[] eligible, SiteRivals rivals, int[] texts, IntFunction<double[]> pairFeatures,
-      IntFunction<double[]> habit) {
+      IntFunction<double[]> habit, double floor) {
     if (needsHabit() && habit == null) throw new IllegalArgumentException("model " + model.version() + " needs the habit likelihood per pair");
     if (eligible.length != pairs.length) throw new IllegalArgumentException("one flag per pair");
     double[][] gaps = WeakPairFeatures.gaps(pairs, score, rivals, unseen);
@@ -117,7 +132,7 @@ public final class BoostedWeakStage {
           ? WeakPairFeatures.row(pairFeatures.apply(i), score[i], gaps[0][i], gaps[1][i], texts[a], texts[b], habit.apply(i))
           : WeakPairFeatures.row(pairFeatures.apply(i), score[i], gaps[0][i], gaps[1][i], texts[a], texts[b]);
       double z = model.score(row);
-      if (z < model.threshold()) continue;
+      if (z < Math.min(floor, model.threshold())) continue;
       List<Double> r = new ArrayList<>(row.length);
       for (double v : row) r.add(v);
       out.add(new Link(pairs[i], z, List.copyOf(r)));

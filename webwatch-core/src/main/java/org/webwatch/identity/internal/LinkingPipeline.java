@@ -144,8 +144,9 @@ public final class LinkingPipeline {
     }
     int[] cluster = linked.cluster();
     long t3 = System.nanoTime();
-    IdentityResult result = assemble(cluster, linked.edges.toArray(), linked.qualified, linked.byModel, byMutualBest, byBoosted, new HashSet<>(confirmed),
-        s.scorer, s.features);
+    IdentityResult linkedResult = assemble(cluster, linked.edges.toArray(), linked.qualified, linked.byModel, byMutualBest, byBoosted,
+        new HashSet<>(confirmed), s.scorer, s.features);
+    IdentityResult result = new IdentityResult(linkedResult.assignments(), linkedResult.links(), suggestions(weak.suggested(), cluster, s.scorer));
     long t4 = System.nanoTime();
     stats = new Stats(n, pairs.length, linked.edges.size(), byMutualBest.size() + byBoosted.size(), (int) IntStream.of(cluster).distinct().count(),
         s.oversized, s.candidateMillis, s.scoreMillis, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
@@ -271,6 +272,26 @@ public final class LinkingPipeline {
     HabitLikelihood fitted = HabitLikelihood.fit(t, anchors.toArray());
     HabitLikelihood h = boostedWeak.poolsHabits() ? fitted.pooled(t, linked.cluster()) : fitted;
     return i -> h.features(PairKeys.first(s.pairs[i]), PairKeys.second(s.pairs[i]));
+  }
+
+  /**
+   * The boosted stage's suggestions whose accounts ended in two different persons (a suggestion
+   * inside one person says nothing new), best first, each explained like a link.
+   */
+  private List<AccountLink> suggestions(Map<Long, BoostedWeakStage.Link> suggested, int[] cluster, PairScorer scorer) {
+    List<BoostedWeakStage.Link> open = new ArrayList<>();
+    for (BoostedWeakStage.Link l : suggested.values()) if (cluster[PairKeys.first(l.pair())] != cluster[PairKeys.second(l.pair())]) open.add(l);
+    open.sort(java.util.Comparator.comparingDouble(BoostedWeakStage.Link::score).reversed().thenComparingLong(BoostedWeakStage.Link::pair));
+    List<AccountLink> out = new ArrayList<>(open.size());
+    for (BoostedWeakStage.Link l : open) {
+      int a = PairKeys.first(l.pair());
+      int b = PairKeys.second(l.pair());
+      List<Evidence> evidence = new ArrayList<>(scorer.explain(a, b));
+      evidence.add(boostedWeak.evidence(l));
+      double conf = Math.round(10000 / (1 + Math.exp(-l.score()))) / 10000.0;
+      out.add(new AccountLink(t.keys[a], t.keys[b], conf, BoostedTrees.METHOD, boostedWeak.model().version(), List.copyOf(evidence)));
+    }
+    return out;
   }
 
   /** Clustering weight of a mutual-best link (see {@link ConstrainedClustering}). */

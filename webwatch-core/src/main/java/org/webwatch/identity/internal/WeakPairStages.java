@@ -28,9 +28,14 @@ final class WeakPairStages {
     ELIGIBLE
   }
 
-  /** The pairs each stage linked (a pair both would link belongs to mutual-best). */
-  record Links(Map<Long, MutualBestMatcher.Match> mutualBest, Map<Long, BoostedWeakStage.Link> boosted) {
-    static final Links NONE = new Links(Map.of(), Map.of());
+  /**
+   * The pairs each stage linked (a pair both would link belongs to mutual-best), and the
+   * reciprocal-best pairs the boosted model scored from {@link BoostedWeakStage#SUGGEST_LOG_ODDS}
+   * up to its threshold: suggestions for an analyst, never links.
+   */
+  record Links(Map<Long, MutualBestMatcher.Match> mutualBest, Map<Long, BoostedWeakStage.Link> boosted,
+      Map<Long, BoostedWeakStage.Link> suggested) {
+    static final Links NONE = new Links(Map.of(), Map.of(), Map.of());
 
     /** Every linked pair, mutual-best first. */
     List<Long> pairs() {
@@ -73,11 +78,13 @@ final class WeakPairStages {
     Map<Long, MutualBestMatcher.Match> byMutualBest = new HashMap<>();
     if (mutualBest != null) for (MutualBestMatcher.Match m : mutualBest.match(pairs, score, eligible, rivals)) byMutualBest.put(m.pair(), m);
     Map<Long, BoostedWeakStage.Link> byBoosted = new HashMap<>();
+    Map<Long, BoostedWeakStage.Link> suggested = new HashMap<>();
     if (boosted != null) {
-      for (BoostedWeakStage.Link l : boosted.select(pairs, score, eligible, rivals, t.texts, pairFeatures, habit)) {
-        if (!byMutualBest.containsKey(l.pair())) byBoosted.put(l.pair(), l);
+      for (BoostedWeakStage.Link l : boosted.select(pairs, score, eligible, rivals, t.texts, pairFeatures, habit, BoostedWeakStage.SUGGEST_LOG_ODDS)) {
+        if (byMutualBest.containsKey(l.pair())) continue;
+        (boosted.accepts(l) ? byBoosted : suggested).put(l.pair(), l);
       }
     }
-    return new Links(byMutualBest, byBoosted);
+    return new Links(byMutualBest, byBoosted, suggested);
   }
 }

@@ -38,6 +38,11 @@ public final class EvaluationWriter {
     m.put("accounts", ranking(r.accounts()));
     m.put("persons", ranking(r.persons()));
     m.put("linking", pr(r.linking()));
+    Map<String, Object> sug = new LinkedHashMap<>();
+    sug.put("suggested", pr(r.suggestions().suggested()));
+    sug.put("after_review", pr(r.suggestions().afterReview()));
+    sug.put("if_all_merged", pr(r.suggestions().ifAllMerged()));
+    m.put("link_suggestions", sug);
     Map<String, Object> ind = new LinkedHashMap<>();
     r.indicators().forEach((k, v) -> ind.put(k, pr(v)));
     m.put("indicators", ind);
@@ -97,6 +102,9 @@ public final class EvaluationWriter {
     }
     sb.append("\n| linking (pairs) | true pos. | predicted | expected | precision | recall |\n|---|---|---|---|---|---|\n");
     row(sb, "account pairs", r.linking());
+    row(sb, "suggested links (expected: pairs missed)", r.suggestions().suggested());
+    row(sb, "account pairs, correct suggestions confirmed", r.suggestions().afterReview());
+    row(sb, "account pairs, every suggestion merged", r.suggestions().ifAllMerged());
     sb.append("\n| indicator code | true pos. | predicted | expected | precision | recall |\n|---|---|---|---|---|---|\n");
     r.indicators().forEach((k, v) -> row(sb, k, v));
     row(sb, "**all**", r.indicatorsOverall());

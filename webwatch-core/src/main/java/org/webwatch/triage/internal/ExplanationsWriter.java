@@ -20,7 +20,7 @@ import org.webwatch.triage.TriageResult;
 
 /**
  * Streams explanations.json: for every person (persons.csv order, with the links that joined
- * its accounts) and every account (accounts.csv order) the score, band, confidence and each
+ * its accounts and the suggested links from them to other persons) and every account (accounts.csv order) the score, band, confidence and each
  * factor's count, contribution and retained evidence, with the excerpt around text evidence.
  */
 public final class ExplanationsWriter {
@@ -28,6 +28,11 @@ public final class ExplanationsWriter {
 
   public static void write(Writer out, TriageResult r) throws IOException {
     Map<String, List<AccountLink>> links = linksByPerson(r);
+    Map<AccountKey, String> personOf = personOf(r);
+    Map<String, List<AccountLink>> suggested = new HashMap<>();
+    for (AccountLink l : r.identity().suggestions()) {
+      for (AccountKey k : List.of(l.a(), l.b())) if (personOf.containsKey(k)) suggested.computeIfAbsent(personOf.get(k), x -> new ArrayList<>()).add(l);
+    }
     try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();
@@ -45,17 +50,12 @@ public final class ExplanationsWriter {
         g.writeEndArray();
         score(g, p.score(), r.excerpts());
         g.writeArrayFieldStart("links");
-        for (AccountLink l : links.getOrDefault(p.person(), List.of())) {
-          g.writeStartObject();
-          g.writeStringField("a", l.a().toString());
-          g.writeStringField("b", l.b().toString());
-          g.writeNumberField("confidence", l.confidence());
-          g.writeStringField("method", l.method());
-          g.writeStringField("version", l.version());
-          g.writeArrayFieldStart("evidence");
-          for (Evidence e : l.evidence() == null ? List.<Evidence>of() : l.evidence()) evidence(g, e, null);
-          g.writeEndArray();
-          g.writeEndObject();
+        for (AccountLink l : links.getOrDefault(p.person(), List.of())) link(g, l, null);
+        g.writeEndArray();
+        // suggested links to accounts of OTHER persons (not merged; an analyst may confirm or reject them)
+        g.writeArrayFieldStart("suggestions");
+        for (AccountLink l : suggested.getOrDefault(p.person(), List.of())) {
+          link(g, l, personOf.get(p.person().equals(personOf.get(l.a())) ? l.b() : l.a()));
         }
         g.writeEndArray();
         g.writeEndObject();
@@ -81,10 +81,30 @@ public final class ExplanationsWriter {
     out.write('\n');
   }
 
-  /** Links whose two ends belong to the same person, by person id, in the linker's order. */
-  public static Map<String, List<AccountLink>> linksByPerson(TriageResult r) {
+  /** One link: its accounts, confidence, method, version and evidence; for a suggestion also the other person. */
+  private static void link(JsonGenerator g, AccountLink l, String otherPerson) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("a", l.a().toString());
+    g.writeStringField("b", l.b().toString());
+    if (otherPerson != null) g.writeStringField("other_person", otherPerson);
+    g.writeNumberField("confidence", l.confidence());
+    g.writeStringField("method", l.method());
+    g.writeStringField("version", l.version());
+    g.writeArrayFieldStart("evidence");
+    for (Evidence e : l.evidence() == null ? List.<Evidence>of() : l.evidence()) evidence(g, e, null);
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static Map<AccountKey, String> personOf(TriageResult r) {
     Map<AccountKey, String> personOf = new HashMap<>();
     for (RankedPerson p : r.persons()) for (AccountKey k : p.accounts()) personOf.put(k, p.person());
+    return personOf;
+  }
+
+  /** Links whose two ends belong to the same person, by person id, in the linker's order. */
+  public static Map<String, List<AccountLink>> linksByPerson(TriageResult r) {
+    Map<AccountKey, String> personOf = personOf(r);
     Map<String, List<AccountLink>> m = new HashMap<>();
     for (AccountLink l : r.identity().links()) {
       String pa = personOf.get(l.a());

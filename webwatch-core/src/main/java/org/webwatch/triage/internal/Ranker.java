@@ -157,6 +157,6 @@ public final class Ranker {
           if (en.excerpt() != null) excerpts.putIfAbsent(en.evidence().detail(), en.excerpt());
     Map<AccountKey, List<String>> ids = new HashMap<>();
     aggregates.forEach((k, a) -> { if (!a.identifiers().isEmpty()) ids.put(k, a.identifiers()); });
-    return new Ranking(rankedAccounts, rankedPersons, new IdentityResult(all, identity.links()), excerpts, ids);
+    return new Ranking(rankedAccounts, rankedPersons, new IdentityResult(all, identity.links(), identity.suggestions()), excerpts, ids);
   }
 }

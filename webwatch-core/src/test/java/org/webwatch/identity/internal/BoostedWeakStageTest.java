@@ -89,6 +89,27 @@ class BoostedWeakStageTest {
   }
 
   @Test
+  void belowTheThresholdAReciprocalBestPairIsOnlyASuggestion() {
+    BoostedTrees.Tree t = new BoostedTrees.Tree(new BoostedTrees.Split(LOGIT, -2), null, new BoostedTrees.Split(MIN_GAP, 3),
+        new double[] {-5, -5, -5, 5});
+    // base 2: the pair the tree likes scores 7, the others −3; threshold 8
+    BoostedWeakStage stage = new BoostedWeakStage(new BoostedTrees("test-2", WeakPairFeatures.NAMES, 2, 8, List.of(t)), -7);
+    double[] score = {-1, -6, -3, 1, -9};
+    boolean[] eligible = {true, true, true, true, true};
+    double[] f = new double[PairFeatures.NAMES.size()];
+    assertTrue(stage.select(PAIRS, score, eligible, SITE, TEXTS, i -> f).isEmpty(), "7 < 8: not linked");
+    List<BoostedWeakStage.Link> all = stage.select(PAIRS, score, eligible, new SiteRivals(PAIRS, score, SITE), TEXTS, i -> f, null,
+        BoostedWeakStage.SUGGEST_LOG_ODDS);
+    // the pairs a threshold of 0 links, now below the threshold: suggestions, scored 7, none accepted
+    assertEquals(new BoostedWeakStage(andModel(), -7).select(PAIRS, score, eligible, SITE, TEXTS, i -> f).stream().map(BoostedWeakStage.Link::pair).toList(),
+        all.stream().map(BoostedWeakStage.Link::pair).toList());
+    for (BoostedWeakStage.Link l : all) {
+      assertEquals(7.0, l.score(), 1e-12);
+      assertTrue(!stage.accepts(l));
+    }
+  }
+
+  @Test
   void rejectsAModelForOtherFeatures() {
     BoostedTrees other = new BoostedTrees("x", List.of("a", "b"), 0, 0, List.of());
     assertThrows(IllegalArgumentException.class, () -> new BoostedWeakStage(other, -7));
