@@ -86,7 +86,10 @@ public final class Fixture {
         """);
     Files.writeString(out.resolve("explanations.json"), """
         {"accounts":[{"site":"s1","account":"a1","factors":[{"code":"entry-by-production","contribution":4.5,"evidence":"post p1"}]}],
-         "persons":[{"person":"P1","factors":[{"code":"new-media","contribution":2.0,"evidence":"at1"}]}]}
+         "persons":[{"person":"P1","factors":[{"code":"new-media","contribution":2.0,"evidence":"at1"}],
+           "suggestions":[{"a":"s1:a2","b":"s2:b7","other_person":"P2","confidence":0.62,"method":"boosted-trees","version":"3.0.0",
+             "evidence":[{"code":"username","value":"beta~gamma","weight":1.2,"detail":"d"},{"code":"style","value":"0.1","weight":-0.3,"detail":"d"},
+               {"code":"boosted-weak","value":"p=0.62","weight":0.49,"detail":"d"}]}]}]}
         """);
     new TriageResultImporter(store).importRun(out);
     index(store);

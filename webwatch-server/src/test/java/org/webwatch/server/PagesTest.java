@@ -76,6 +76,19 @@ class PagesTest {
   }
 
   @Test
+  void personDossierPutsSuggestedLinksToAnAnalyst() throws Exception {
+    String html = inv.get("/person/P1").body();
+    assertThat(html).contains("Suggested links to other persons (not merged)").contains("href=\"/person/P2\"")
+        .contains("username beta~gamma; boosted-weak p=0.62").doesNotContain("style 0.1");
+    assertThat(html).doesNotContain("\"other_person\""); // not also dumped as a raw factor
+    assertThat(inv.post("/decisions", Map.of("kind", "link-rejected", "subject", "s1:a2", "other", "s2:b7", "back", "/person/P1"), true)
+        .statusCode()).isEqualTo(303);
+    JsonNode view = JSON.readTree(inv.get("/api/persons/P1").body());
+    assertThat(view.path("suggestions").get(0).path("suggestion").path("otherPerson").asText()).isEqualTo("P2");
+    assertThat(view.path("suggestions").get(0).path("state").asText()).isEqualTo("rejected");
+  }
+
+  @Test
   void networkJsonHasEgoSiblingsAndContacts() throws Exception {
     JsonNode g = JSON.readTree(inv.get("/api/accounts/s1/a1/network").body());
     assertThat(g.path("nodes").findValuesAsText("id")).contains("s1:a1", "s2:b7", "s1:a2");

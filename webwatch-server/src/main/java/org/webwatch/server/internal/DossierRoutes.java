@@ -46,8 +46,11 @@ public final class DossierRoutes {
   /** A post or message with its text split into marked and plain segments. */
   public record ItemView(String kind, String id, String time, String title, List<Highlight.Segment> segments, List<IndicatorRow> spans) {}
 
+  /** A suggested link to another person's account with the link decision in force ({@code none}, {@code confirmed}, {@code rejected}). */
+  public record SuggestionLine(Explanations.Suggestion suggestion, String state) {}
+
   public record PersonView(long run, QueuePerson person, List<AccountLine> accounts, List<Explanations.Factor> factors,
-      List<LinkPair> pairs, List<Decision> decisions, List<Note> notes, boolean watched) {}
+      List<LinkPair> pairs, List<SuggestionLine> suggestions, List<Decision> decisions, List<Note> notes, boolean watched) {}
 
   public record AccountView(long run, QueueAccount account, DossierQueries.Profile profile, List<Explanations.Factor> factors,
       List<IdentifierRow> identifiers, List<PaymentRow> payments, List<MediaRow> media, List<ItemView> items, Charts.Chart week, Charts.Chart hour,
@@ -99,13 +102,20 @@ public final class DossierRoutes {
         pairs.add(new LinkPair(a, b, "none"));
       }
     }
+    String explanation = s.triage().explanation(run, "person", id).orElse(null);
+    List<Explanations.Suggestion> suggested = Explanations.suggestions(explanation);
     // only the decisions on the pairs shown (the first account of a stored link is the smaller key)
+    java.util.Set<String> firsts = new java.util.HashSet<>();
+    pairs.forEach(x -> firsts.add(x.a()));
+    suggested.forEach(x -> firsts.add(x.a()));
     Map<String, String> states = new HashMap<>();
-    for (LinkDecision d : s.decisions().linkDecisionsFrom(pairs.stream().map(LinkPair::a).collect(java.util.stream.Collectors.toSet()))) {
+    for (LinkDecision d : s.decisions().linkDecisionsFrom(firsts)) {
       states.put(d.accountA() + "\n" + d.accountB(), d.confirmed() ? "confirmed" : "rejected");
     }
     pairs.replaceAll(x -> new LinkPair(x.a(), x.b(), states.getOrDefault(x.a() + "\n" + x.b(), "none")));
-    PersonView view = new PersonView(run, p, lines, Explanations.parse(s.triage().explanation(run, "person", id).orElse(null)), pairs,
+    List<SuggestionLine> suggestions = suggested.stream()
+        .map(x -> new SuggestionLine(x, states.getOrDefault(x.a() + "\n" + x.b(), "none"))).toList();
+    PersonView view = new PersonView(run, p, lines, Explanations.parse(explanation), pairs, suggestions,
         s.decisions().about(id), s.cases().notes("person", id), s.cases().watched("person", id));
     s.audit(ctx, "dossier.view", "person:" + id, Map.of());
     return view;

@@ -20,6 +20,13 @@ public final class Explanations {
   /** One line of the score decomposition. */
   public record Factor(String name, String value, String evidence) {}
 
+  /**
+   * A suggested link from one of a person's accounts to an account of another person (never merged
+   * unless an analyst confirms it): both accounts as {@code site:account}, the other person, the
+   * model's probability, and the evidence codes and values that carry it.
+   */
+  public record Suggestion(String a, String b, String otherPerson, String confidence, String evidence) {}
+
   private Explanations() {}
 
   static List<Factor> parse(String json) {
@@ -50,9 +57,32 @@ public final class Explanations {
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getKey().equals("factors") && factors.isArray()) continue;
+      if (e.getKey().equals("suggestions") && e.getValue().isArray()) continue; // shown by suggestions()
       if (List.of("site", "account", "person").contains(e.getKey())) continue;
       out.add(new Factor(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : "", e.getValue().isValueNode() ? ""
           : e.getValue().toString()));
+    }
+    return out;
+  }
+
+  /** The {@code suggestions} of a person's explanation, in the order written (best first); empty when none or unreadable. */
+  static List<Suggestion> suggestions(String json) {
+    List<Suggestion> out = new ArrayList<>();
+    if (json == null) return out;
+    JsonNode list;
+    try {
+      list = JSON.readTree(json).path("suggestions");
+    } catch (IOException e) {
+      return out; // parse() already shows the unreadable explanation
+    }
+    for (JsonNode s : list) {
+      StringBuilder ev = new StringBuilder();
+      for (JsonNode e : s.path("evidence")) {
+        if (e.path("weight").asDouble() <= 0) continue;
+        if (ev.length() > 0) ev.append("; ");
+        ev.append(e.path("code").asText()).append(' ').append(e.path("value").asText());
+      }
+      out.add(new Suggestion(s.path("a").asText(), s.path("b").asText(), s.path("other_person").asText(), s.path("confidence").asText(), ev.toString()));
     }
     return out;
   }
