@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
     description = {
       "Reads captures (and known-material hash sets, chain data), ranks accounts and persons by risk",
       "and writes accounts.csv, persons.csv, identities.csv, indicators.csv, identifiers.csv, media.csv,",
-      "summary.json, explanations.json and report.html into --out."
+      "link-suggestions.csv, summary.json, explanations.json and report.html into --out."
     },
     footer = {"", "Example:", "  webwatch triage --capture forum-2019.zip --hashes vics.json --out results/"})
 public final class TriageCommand implements Callable<Integer> {
