@@ -74,7 +74,7 @@ public final class LinkingBench {
     long cpu1 = os.getProcessCpuTime();
     long linked = result.assignments().stream().map(PersonAssignment::person).distinct().count();
     System.out.printf("accounts=%d persons(truth)=%d persons(found)=%d%n", n, person, linked);
-    System.out.printf("stats=%s%n", pipeline.stats());
+    System.out.printf("stats=%s; suggested links %d%n", pipeline.stats(), result.suggestions().size());
     // pairwise precision / recall against the synthetic truth
     Map<String, Map<Integer, Integer>> joint = new java.util.HashMap<>();
     Map<String, Integer> predicted = new java.util.HashMap<>();

@@ -84,6 +84,10 @@ public final class Fixture {
         site,post,account,attachment,status,source,category,distance
         s1,p1,a1,at1,new,,,
         """);
+    Files.writeString(out.resolve("link-suggestions.csv"), """
+        site_a,account_a,person_a,site_b,account_b,person_b,confidence,method,version,evidence
+        s1,a2,P2,s2,b7,P1,0.620,boosted-trees,3.0.0,username;boosted-weak
+        """);
     Files.writeString(out.resolve("explanations.json"), """
         {"accounts":[{"site":"s1","account":"a1","factors":[{"code":"entry-by-production","contribution":4.5,"evidence":"post p1"}]}],
          "persons":[{"person":"P1","factors":[{"code":"new-media","contribution":2.0,"evidence":"at1"}],

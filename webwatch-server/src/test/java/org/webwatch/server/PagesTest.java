@@ -76,6 +76,23 @@ class PagesTest {
   }
 
   @Test
+  void suggestedLinksAreListedForReviewAndTheViewIsAudited() throws Exception {
+    String html = inv.get("/suggestions").body();
+    assertThat(html).contains("<h1>Suggested links</h1>").contains("href=\"/person/P1\"").contains("href=\"/person/P2\"")
+        .contains("username;boosted-weak").contains("0.62").contains("value=\"link-confirmed\"");
+    // the fixture is shared: decide here, so the state shown is this test's decision
+    assertThat(inv.post("/decisions", Map.of("kind", "link-confirmed", "subject", "s1:a2", "other", "s2:b7", "back", "/suggestions"), true)
+        .statusCode()).isEqualTo(303);
+    JsonNode api = JSON.readTree(inv.get("/api/suggestions?limit=1").body());
+    assertThat(api.path("total").asLong()).isEqualTo(1);
+    assertThat(api.path("items").get(0).path("suggestion").path("bandB").asText()).isEqualTo("critical");
+    assertThat(api.path("items").get(0).path("state").asText()).isEqualTo("confirmed");
+    assertThat(api.path("next").asLong()).isEqualTo(1); // a full page: there may be more
+    assertThat(JSON.readTree(inv.get("/api/suggestions?offset=1").body()).path("items")).isEmpty();
+    assertThat(new AuditLog(store).page(Long.MAX_VALUE, 1000, "suggestions.view")).extracting(AuditEntry::target).contains("run:1");
+  }
+
+  @Test
   void personDossierPutsSuggestedLinksToAnAnalyst() throws Exception {
     String html = inv.get("/person/P1").body();
     assertThat(html).contains("Suggested links to other persons (not merged)").contains("href=\"/person/P2\"")

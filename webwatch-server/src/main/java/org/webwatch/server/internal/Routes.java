@@ -16,6 +16,7 @@ public final class Routes {
     new AuthRoutes(s).register(r);
     new QueueRoutes(s).register(r);
     new DossierRoutes(s).register(r);
+    new SuggestionRoutes(s).register(r);
     new SearchRoutes(s).register(r);
     new CaseRoutes(s).register(r);
     new AdminRoutes(s).register(r);

@@ -162,6 +162,27 @@ public final class TriageRepository {
         rs.getString("evidence")), run, person);
   }
 
+  /**
+   * Suggested links of a run, those touching the highest-ranked persons first, then by the model's
+   * probability; offset-paged (a run holds thousands, not millions).
+   */
+  public List<SuggestionRow> suggestions(long run, long offset, int limit) {
+    return db.list("SELECT s.*, pa.rank AS rank_a, pa.band AS band_a, pb.rank AS rank_b, pb.band AS band_b "
+        + "FROM triage_suggestion s INDEXED BY triage_suggestion_order "
+        + "JOIN triage_person pa INDEXED BY triage_person_key ON pa.run = s.run AND pa.person = s.person_a "
+        + "JOIN triage_person pb INDEXED BY triage_person_key ON pb.run = s.run AND pb.person = s.person_b "
+        + "WHERE s.run = ? ORDER BY s.best_rank, s.confidence DESC, s.site_a, s.account_a, s.site_b, s.account_b LIMIT ? OFFSET ?",
+        rs -> new SuggestionRow(rs.getString("site_a") + ":" + rs.getString("account_a"), rs.getString("person_a"), rs.getLong("rank_a"),
+            rs.getString("band_a"), rs.getString("site_b") + ":" + rs.getString("account_b"), rs.getString("person_b"), rs.getLong("rank_b"),
+            rs.getString("band_b"), rs.getDouble("confidence"), rs.getString("method"), rs.getString("version"), rs.getString("evidence")),
+        run, limit, offset);
+  }
+
+  /** Number of suggested links of a run. */
+  public long suggestionCount(long run) {
+    return db.list("SELECT COUNT(*) FROM triage_suggestion WHERE run = ?", rs -> rs.getLong(1), run).get(0);
+  }
+
   private static IndicatorRow indicator(ResultSet rs) throws SQLException {
     return new IndicatorRow(rs.getString("site"), rs.getString("kind"), rs.getString("item"), rs.getString("account"),
         rs.getString("category"), rs.getInt("start"), rs.getInt("end"), rs.getString("text"));

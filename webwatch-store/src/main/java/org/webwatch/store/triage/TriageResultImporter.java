@@ -66,6 +66,12 @@ public final class TriageResultImporter {
       load(c, outDir, "payments.csv", id, "from_site,from_account,to_site,to_account,txid,time,amount_sat,evidence",
           "INSERT INTO triage_payment (run, from_site, from_account, to_site, to_account, txid, time, amount_sat, evidence) VALUES (?,?,?,?,?,?,?,?,?)",
           new char[] {'s', 's', 's', 's', 's', 's', 'i', 's'});
+      load(c, outDir, "link-suggestions.csv", id, "site_a,account_a,person_a,site_b,account_b,person_b,confidence,method,version,evidence",
+          "INSERT INTO triage_suggestion (run, site_a, account_a, person_a, site_b, account_b, person_b, confidence, method, version, evidence) "
+              + "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+          new char[] {'s', 's', 's', 's', 's', 's', 'd', 's', 's', 's'});
+      Jdbc.update(c, "UPDATE triage_suggestion SET best_rank = (SELECT MIN(p.rank) FROM triage_person p INDEXED BY triage_person_key "
+          + "WHERE p.run = triage_suggestion.run AND p.person IN (triage_suggestion.person_a, triage_suggestion.person_b)) WHERE run = ?", id);
       loadExplanations(c, outDir.resolve("explanations.json"), id);
       tag(c, id);
       Jdbc.update(c, "UPDATE triage_run SET status = 'complete', accounts = ?, persons = ? WHERE id = ?", accounts, persons, id);

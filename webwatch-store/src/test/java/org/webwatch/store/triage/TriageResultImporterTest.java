@@ -88,6 +88,35 @@ class TriageResultImporterTest {
   }
 
   @Test
+  void suggestedLinksArePagedByTheirBestPersonThenProbability() throws Exception {
+    writeRun(out);
+    Files.writeString(out.resolve("link-suggestions.csv"), """
+        site_a,account_a,person_a,site_b,account_b,person_b,confidence,method,version,evidence
+        s1,a2,P2,s2,b7,P1,0.600,boosted-trees,3.0.0,username;boosted-weak
+        s1,a1,P1,s1,a2,P2,0.800,boosted-trees,3.0.0,boosted-weak
+        """);
+    WebwatchStore store = WebwatchStore.open(data);
+    long run = new TriageResultImporter(store).importRun(out).id();
+    TriageRepository t = new TriageRepository(store);
+    assertThat(t.suggestionCount(run)).isEqualTo(2);
+    java.util.List<SuggestionRow> rows = t.suggestions(run, 0, 10);
+    assertThat(rows).extracting(SuggestionRow::confidence).containsExactly(0.8, 0.6);
+    SuggestionRow second = rows.get(1);
+    assertThat(second.a()).isEqualTo("s1:a2");
+    assertThat(second.personB()).isEqualTo("P1");
+    assertThat(second.rankA()).isEqualTo(2);
+    assertThat(second.bandB()).isEqualTo("critical");
+    assertThat(second.evidence()).isEqualTo("username;boosted-weak");
+    assertThat(t.suggestions(run, 1, 10)).containsExactly(second);
+    Files.writeString(out.resolve("link-suggestions.csv"), """
+        site_a,account_a,person_a,site_b,account_b,person_b,confidence,method,version,evidence
+        s1,a2,P2,s2,b7,P1,likely,boosted-trees,3.0.0,username
+        """);
+    assertThatThrownBy(() -> new TriageResultImporter(store).importRun(out)).hasMessageContaining("link-suggestions.csv:2: field confidence");
+    assertThat(t.currentRunId()).isEqualTo(run);
+  }
+
+  @Test
   void badFileIsLocatedAndLeavesStoreUnchanged() throws Exception {
     writeRun(out);
     Files.writeString(out.resolve("media.csv"), """
