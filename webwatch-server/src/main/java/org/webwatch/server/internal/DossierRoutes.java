@@ -83,6 +83,18 @@ public final class DossierRoutes {
     return run;
   }
 
+  /**
+   * The link decision in force ({@code confirmed} / {@code rejected}) per pair whose first account
+   * (the smaller key, as links are stored) is in {@code firsts}, keyed {@code a + "\n" + b}.
+   */
+  static Map<String, String> linkStates(Services s, java.util.Set<String> firsts) {
+    Map<String, String> states = new HashMap<>();
+    for (LinkDecision d : s.decisions().linkDecisionsFrom(firsts)) {
+      states.put(d.accountA() + "\n" + d.accountB(), d.confirmed() ? "confirmed" : "rejected");
+    }
+    return states;
+  }
+
   PersonView person(Context ctx) {
     long run = run();
     String id = ctx.pathParam("id");
@@ -108,10 +120,7 @@ public final class DossierRoutes {
     java.util.Set<String> firsts = new java.util.HashSet<>();
     pairs.forEach(x -> firsts.add(x.a()));
     suggested.forEach(x -> firsts.add(x.a()));
-    Map<String, String> states = new HashMap<>();
-    for (LinkDecision d : s.decisions().linkDecisionsFrom(firsts)) {
-      states.put(d.accountA() + "\n" + d.accountB(), d.confirmed() ? "confirmed" : "rejected");
-    }
+    Map<String, String> states = linkStates(s, firsts);
     pairs.replaceAll(x -> new LinkPair(x.a(), x.b(), states.getOrDefault(x.a() + "\n" + x.b(), "none")));
     List<SuggestionLine> suggestions = suggested.stream()
         .map(x -> new SuggestionLine(x, states.getOrDefault(x.a() + "\n" + x.b(), "none"))).toList();

@@ -2,13 +2,11 @@ package org.webwatch.server.internal;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.webwatch.store.casework.LinkDecision;
 import org.webwatch.store.triage.SuggestionRow;
 
 /**
@@ -49,10 +47,7 @@ public final class SuggestionRoutes {
     List<SuggestionRow> rows = s.triage().suggestions(run, offset, limit);
     Set<String> firsts = new HashSet<>();
     rows.forEach(x -> firsts.add(x.a()));
-    Map<String, String> states = new HashMap<>();
-    for (LinkDecision d : s.decisions().linkDecisionsFrom(firsts)) {
-      states.put(d.accountA() + "\n" + d.accountB(), d.confirmed() ? "confirmed" : "rejected");
-    }
+    Map<String, String> states = DossierRoutes.linkStates(s, firsts);
     List<Line> lines = rows.stream().map(x -> new Line(x, states.getOrDefault(x.a() + "\n" + x.b(), "none"))).toList();
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("offset", offset);
