@@ -26,12 +26,12 @@ class BoostedWeakStageTest {
   @Test
   void theBundledModelLoadsWithTheWeakPairFeaturesAndAFiniteThreshold() {
     BoostedWeakStage stage = BoostedWeakStage.loadDefault();
-    assertEquals(WeakPairFeatures.NAMES_HABIT, stage.model().names());
+    assertEquals(WeakPairFeatures.NAMES_PERSON_HABIT, stage.model().names());
     assertTrue(stage.needsHabit());
-    assertTrue(!stage.poolsHabits(), "the bundled model reads accounts' habits");
+    assertTrue(stage.poolsHabits(), "the bundled model reads provisional persons' habits");
     assertTrue(Double.isFinite(stage.model().threshold()) && stage.model().threshold() > 0);
     assertTrue(!stage.model().trees().isEmpty());
-    assertEquals("3.0.0", stage.model().version());
+    assertEquals("4.0.0", stage.model().version());
   }
 
   @Test
