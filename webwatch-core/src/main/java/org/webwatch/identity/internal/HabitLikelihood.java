@@ -78,7 +78,7 @@ public final class HabitLikelihood {
     value = new int[n][];
     texts = t.texts;
     tokens = t.repeatedTokens;
-    for (int i = 0; i < n; i++) value[i] = signature(t, i);
+    for (int i = 0; i < n; i++) value[i] = HabitSignature.of(t, i);
     freq = new double[CATEGORIES][];
     collide = new double[CATEGORIES];
     for (int c = 0; c < CATEGORIES; c++) {
@@ -388,28 +388,6 @@ public final class HabitLikelihood {
       else j++;
     }
     return s;
-  }
-
-  /**
-   * The signature of account {@code i}: dominant ending slot, dominant case slot, line breaks
-   * (1: in ≥ 90 % of texts, 0: in ≤ 40 %), inferred UTC offset + 12 (0..23); −1 where not observed.
-   */
-  static int[] signature(FeatureTable t, int i) {
-    return signature(t.habitCategories[i], t.texts[i], t.timing[i], t.events[i]);
-  }
-
-  /** {@link #signature(FeatureTable, int)} of category shares, text count, hour-of-week counts and event count (pooled rows too). */
-  static int[] signature(byte[] c, int texts, float[] timing, int events) {
-    int[] v = {-1, -1, -1, -1};
-    if (c != null && texts >= HabitTokens.CATEGORY_MIN_TEXTS) {
-      int[] d = HabitTokens.dominant(c, texts);
-      v[0] = d[0];
-      v[1] = d[1];
-      int nl = c[HabitTokens.CATEGORY_SLOTS - 1];
-      v[2] = nl >= 90 ? 1 : nl <= 40 ? 0 : -1;
-    }
-    if (timing != null && events >= OFFSET_MIN_EVENTS) v[3] = Math.floorMod(TimingSimilarity.inferredUtcOffset(timing) + 12, 24);
-    return v;
   }
 
   @Override

@@ -51,7 +51,7 @@ final class PooledHabits {
     for (int g = 0; g < n; g++) {
       if (members[g] == 0) continue;
       if (members[g] == 1) {
-        p.value[g] = HabitLikelihood.signature(t, g);
+        p.value[g] = HabitSignature.of(t, g);
         p.texts[g] = t.texts[g];
         p.tokens[g] = t.repeatedTokens[g];
         p.slots[g] = t.habitSlots[g];
@@ -91,7 +91,7 @@ final class PooledHabits {
       categories = new byte[share.length];
       for (int k = 0; k < share.length; k++) categories[k] = (byte) Math.round(share[k] / textCount);
     }
-    value[g] = HabitLikelihood.signature(categories, textCount, hours, events);
+    value[g] = HabitSignature.of(categories, textCount, hours, events);
     texts[g] = textCount;
     tokens[g] = anyTokens ? union.stream().mapToInt(Integer::intValue).toArray() : null;
     timing[g] = hours;

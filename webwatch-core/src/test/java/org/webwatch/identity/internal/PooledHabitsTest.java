@@ -48,7 +48,7 @@ class PooledHabitsTest {
   void aPersonsAccountsArePooledIntoItsRootRow() {
     FeatureTable t = table();
     PooledHabits p = PooledHabits.of(t, new int[] {0, 0, 2, 3, 4});
-    assertArrayEquals(new int[] {-1, -1, -1, -1}, HabitLikelihood.signature(t, 0), "alone too light for a signature");
+    assertArrayEquals(new int[] {-1, -1, -1, -1}, HabitSignature.of(t, 0), "alone too light for a signature");
     int[] pooled = p.value[0];
     assertEquals(0, pooled[0], "4 texts ending the same: the ending is shown");
     assertEquals(CASE0, pooled[1]);
@@ -78,7 +78,7 @@ class PooledHabitsTest {
     FeatureTable t = table();
     PooledHabits p = PooledHabits.of(t, new int[] {0, 1, 2, 3, 4});
     for (int i = 0; i < t.size(); i++) {
-      assertArrayEquals(HabitLikelihood.signature(t, i), p.value[i]);
+      assertArrayEquals(HabitSignature.of(t, i), p.value[i]);
       assertEquals(t.texts(i), p.texts[i]);
       assertSame(t.timing[i], p.timing[i]);
       assertSame(t.repeatedTokens[i], p.tokens[i]);
