@@ -253,7 +253,7 @@ public final class WeakPairTrain {
     }
     double[][] gaps = WeakPairFeatures.gaps(pairs, score, site, MutualBestMatcher.DEFAULT_UNSEEN);
     HabitLikelihood habit = null;
-    if (NAMES.size() == WeakPairFeatures.NAMES_HABIT.size()) {
+    if (!NAMES.equals(WeakPairFeatures.NAMES)) { // --habit or --person-habit
       // keep rates from the identifier-linked pairs, as the pipeline fits them at run time (no truth)
       // ... each side pooled over its provisional person, as the pipeline pools it before its weak stages
       habit = LinkingOnGenerated.habitLikelihood(t, c);

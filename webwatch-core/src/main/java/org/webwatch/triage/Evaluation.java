@@ -67,9 +67,10 @@ public final class Evaluation {
       motivated.forEach((k, m) -> { if (m) motivatedPersons.add(truthPerson.get(k)); });
     }
     IndicatorFigures ind = indicators(t, outDir);
+    Map<String, String> predicted = predictedPersons(outDir);
     return new EvaluationReport(seed, accounts(outDir, motivated), persons(outDir, truthPerson, motivatedPersons),
-        linking(outDir, truthPerson), ind.perCode(), ind.total(), media(t, outDir), bands(outDir, truthPerson, expectedBand),
-        suggestions(outDir, truthPerson));
+        linking(predicted, truthPerson), ind.perCode(), ind.total(), media(t, outDir), bands(outDir, truthPerson, expectedBand),
+        suggestions(outDir, predicted, truthPerson));
   }
 
   private static EvaluationReport.Bands bands(Path out, Map<String, String> truthPerson, Map<String, String> expected) {
@@ -187,21 +188,23 @@ public final class Evaluation {
     return band.equals(Band.CRITICAL.code()) || band.equals(Band.HIGH.code());
   }
 
-  private static EvaluationReport.PrecisionRecall linking(Path out, Map<String, String> truthPerson) {
+  /** The person of each account in identities.csv, keyed {@code site:account}. */
+  private static Map<String, String> predictedPersons(Path out) {
     CsvTable ids = CsvTable.read(out.resolve("identities.csv"), "person", "site", "account");
     Map<String, String> predicted = new HashMap<>();
     for (CsvTable.Row r : ids.rows()) predicted.put(r.get("site") + ":" + r.get("account"), r.get("person"));
+    return predicted;
+  }
+
+  private static EvaluationReport.PrecisionRecall linking(Map<String, String> predicted, Map<String, String> truthPerson) {
     long[] c = Metrics.pairCounts(predicted, truthPerson);
     return EvaluationReport.PrecisionRecall.of(c[0], c[1], c[2]);
   }
 
-  private static EvaluationReport.Suggestions suggestions(Path out, Map<String, String> truthPerson) {
+  private static EvaluationReport.Suggestions suggestions(Path out, Map<String, String> predicted, Map<String, String> truthPerson) {
     EvaluationReport.PrecisionRecall none = EvaluationReport.PrecisionRecall.of(0, 0, 0);
     Path file = out.resolve("link-suggestions.csv");
     if (!Files.exists(file)) return new EvaluationReport.Suggestions(none, none, none);
-    CsvTable ids = CsvTable.read(out.resolve("identities.csv"), "person", "site", "account");
-    Map<String, String> predicted = new HashMap<>();
-    for (CsvTable.Row r : ids.rows()) predicted.put(r.get("site") + ":" + r.get("account"), r.get("person"));
     List<String[]> pairs = new ArrayList<>();
     for (CsvTable.Row r : CsvTable.read(file, "site_a", "account_a", "site_b", "account_b").rows()) {
       pairs.add(new String[] {r.get("site_a") + ":" + r.get("account_a"), r.get("site_b") + ":" + r.get("account_b")});

@@ -80,22 +80,16 @@ public final class LinkingPipeline {
 
   /** Blocking + scoring + features of every candidate pair, without clustering (training, diagnostics). */
   public Candidates candidates() {
-    CandidatePairs generator = new CandidatePairs(t);
-    int[] stemFrequency = generator.stemFrequency();
-    PairSet candidates = new PairSet();
-    generator.generate(candidates);
-    long[] pairs = candidates.distinct();
-    PairScorer scorer = new PairScorer(t, stemFrequency);
-    PairFeatures features = new PairFeatures(t, scorer, stemFrequency);
-    double[][] x = new double[pairs.length][];
-    boolean[] rule = new boolean[pairs.length];
-    IntStream.range(0, pairs.length).parallel().forEach(i -> {
-      int a = PairKeys.first(pairs[i]);
-      int b = PairKeys.second(pairs[i]);
-      x[i] = features.of(a, b);
-      rule[i] = qualifiesByRule(scorer.score(a, b), a, b);
+    Scored s = score(); // the same candidates and rule scores as a run
+    double[][] x = new double[s.pairs.length][];
+    boolean[] rule = new boolean[s.pairs.length];
+    IntStream.range(0, s.pairs.length).parallel().forEach(i -> {
+      int a = PairKeys.first(s.pairs[i]);
+      int b = PairKeys.second(s.pairs[i]);
+      x[i] = s.features.of(a, b);
+      rule[i] = qualifiesByRule(s.scores[i], a, b);
     });
-    return new Candidates(pairs, x, rule);
+    return new Candidates(s.pairs, x, rule);
   }
 
   private boolean qualifiesByRule(PairScorer.Score s, int a, int b) {

@@ -114,8 +114,8 @@ public final class DossierRoutes {
         pairs.add(new LinkPair(a, b, "none"));
       }
     }
-    String explanation = s.triage().explanation(run, "person", id).orElse(null);
-    List<Explanations.Suggestion> suggested = Explanations.suggestions(explanation);
+    Explanations.Parsed explanation = Explanations.read(s.triage().explanation(run, "person", id).orElse(null));
+    List<Explanations.Suggestion> suggested = explanation.suggestions();
     // only the decisions on the pairs shown (the first account of a stored link is the smaller key)
     java.util.Set<String> firsts = new java.util.HashSet<>();
     pairs.forEach(x -> firsts.add(x.a()));
@@ -124,7 +124,7 @@ public final class DossierRoutes {
     pairs.replaceAll(x -> new LinkPair(x.a(), x.b(), states.getOrDefault(x.a() + "\n" + x.b(), "none")));
     List<SuggestionLine> suggestions = suggested.stream()
         .map(x -> new SuggestionLine(x, states.getOrDefault(x.a() + "\n" + x.b(), "none"))).toList();
-    PersonView view = new PersonView(run, p, lines, Explanations.parse(explanation), pairs, suggestions,
+    PersonView view = new PersonView(run, p, lines, explanation.factors(), pairs, suggestions,
         s.decisions().about(id), s.cases().notes("person", id), s.cases().watched("person", id));
     s.audit(ctx, "dossier.view", "person:" + id, Map.of());
     return view;

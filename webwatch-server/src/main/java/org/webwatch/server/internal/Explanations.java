@@ -29,15 +29,23 @@ public final class Explanations {
 
   private Explanations() {}
 
+  /** A parsed explanation: its factor rows and, for a person, its suggested links. */
+  record Parsed(List<Factor> factors, List<Suggestion> suggestions) {}
+
   static List<Factor> parse(String json) {
+    return read(json).factors();
+  }
+
+  /** Reads an explanation once: factor rows as {@link #parse}, plus the {@code suggestions} in the order written (best first). */
+  static Parsed read(String json) {
     List<Factor> out = new ArrayList<>();
-    if (json == null) return out;
+    if (json == null) return new Parsed(out, List.of());
     JsonNode root;
     try {
       root = JSON.readTree(json);
     } catch (IOException e) {
       out.add(new Factor("(unreadable explanation)", "", json));
-      return out;
+      return new Parsed(out, List.of());
     }
     JsonNode factors = root.path("factors");
     if (factors.isArray()) {
@@ -54,27 +62,21 @@ public final class Explanations {
         out.add(new Factor(name, value, ev.toString()));
       }
     }
+    JsonNode suggestions = root.path("suggestions");
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getKey().equals("factors") && factors.isArray()) continue;
-      if (e.getKey().equals("suggestions") && e.getValue().isArray()) continue; // shown by suggestions()
+      if (e.getKey().equals("suggestions") && suggestions.isArray()) continue;
       if (List.of("site", "account", "person").contains(e.getKey())) continue;
       out.add(new Factor(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : "", e.getValue().isValueNode() ? ""
           : e.getValue().toString()));
     }
-    return out;
+    return new Parsed(out, suggestions(suggestions));
   }
 
-  /** The {@code suggestions} of a person's explanation, in the order written (best first); empty when none or unreadable. */
-  static List<Suggestion> suggestions(String json) {
+  private static List<Suggestion> suggestions(JsonNode list) {
     List<Suggestion> out = new ArrayList<>();
-    if (json == null) return out;
-    JsonNode list;
-    try {
-      list = JSON.readTree(json).path("suggestions");
-    } catch (IOException e) {
-      return out; // parse() already shows the unreadable explanation
-    }
+    if (!list.isArray()) return out;
     for (JsonNode s : list) {
       StringBuilder ev = new StringBuilder();
       for (JsonNode e : s.path("evidence")) {
