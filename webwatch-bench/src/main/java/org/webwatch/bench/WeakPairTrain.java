@@ -150,13 +150,7 @@ public final class WeakPairTrain {
       }
       showFalse(held, m);
     }
-    System.out.printf(Locale.ROOT, "pooled: model %d correct (%d username, %d hard) / %d false, precision %.3f; rule %d / %d, precision %.3f%n",
-        model[0], model[1], model[2], model[3], (double) model[0] / Math.max(1, model[0] + model[3]), rule[0], rule[3],
-        (double) rule[0] / Math.max(1, rule[0] + rule[3]));
-    System.out.printf(Locale.ROOT, "pooled, cross-fitted threshold and reciprocal best (min_gap > 0): %d correct (%d username, %d hard) / %d false%n",
-        guarded[0], guarded[1], guarded[2], guarded[3]);
-    System.out.printf(Locale.ROOT, "pooled, in-sample threshold: %d correct (%d username, %d hard) / %d false%n", inSampleTotal[0],
-        inSampleTotal[1], inSampleTotal[2], inSampleTotal[3]);
+    if (!singleLevel) printPooled(model, rule, guarded, inSampleTotal);
     System.out.println("leave-one-population-out ranking (no threshold): " + atFalse(looScore, looLabel, 2, 5, 10, 20));
     if (save != null) {
       String seeds = String.join(", ", pops.stream().map(Population::name).toList());
@@ -300,5 +294,15 @@ public final class WeakPairTrain {
     boolean[] u = new boolean[username.size()];
     for (int i = 0; i < u.length; i++) u[i] = username.get(i);
     return new Population(dir.getFileName().toString(), x, y.stream().mapToInt(Integer::intValue).toArray(), u, label);
+  }
+
+  private static void printPooled(int[] model, int[] rule, int[] guarded, int[] inSampleTotal) {
+    System.out.printf(Locale.ROOT, "pooled: model %d correct (%d username, %d hard) / %d false, precision %.3f; rule %d / %d, precision %.3f%n",
+        model[0], model[1], model[2], model[3], (double) model[0] / Math.max(1, model[0] + model[3]), rule[0], rule[3],
+        (double) rule[0] / Math.max(1, rule[0] + rule[3]));
+    System.out.printf(Locale.ROOT, "pooled, cross-fitted threshold and reciprocal best (min_gap > 0): %d correct (%d username, %d hard) / %d false%n",
+        guarded[0], guarded[1], guarded[2], guarded[3]);
+    System.out.printf(Locale.ROOT, "pooled, in-sample threshold: %d correct (%d username, %d hard) / %d false%n", inSampleTotal[0],
+        inSampleTotal[1], inSampleTotal[2], inSampleTotal[3]);
   }
 }
