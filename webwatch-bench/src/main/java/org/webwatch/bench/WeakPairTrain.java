@@ -36,7 +36,7 @@ import org.webwatch.model.AccountKey;
  * from cross-fitted scores (each training population scored by a model fitted on the others),
  * for candidate-level precision {@code MIN_PRECISION}. Counts are candidate pairs before
  * clustering, against the mutual-best rule (z ≥ 0, both gaps ≥ 6) on the same pairs. Usage:
- * {@code java -Xmx3g -cp benchmarks.jar org.webwatch.bench.WeakPairTrain MIN_PRECISION [--habit | --person-habit] [--per-seed] [--save OUT.json] [--save-folds PREFIX] DIR...}
+ * {@code java -Xmx3g -cp benchmarks.jar org.webwatch.bench.WeakPairTrain MIN_PRECISION [--habit | --person-habit] [--per-seed] [--single-level] [--save OUT.json] [--save-folds PREFIX] DIR...}
  * ({@code --save}: one model on all populations, threshold from the leave-one-population-out scores)
  * (never run it on held-out populations).
  */
@@ -57,6 +57,9 @@ public final class WeakPairTrain {
     Path save = null;
     boolean perSeed = false; // threshold: precision on EACH population's leave-one-out scores, not pooled
     String folds = null; // PREFIX: each fold's model (cross-fitted threshold) as PREFIX-<test population>.json
+    // only the leave-one-population-out scores the --save threshold needs: P + 1 trainings instead of P² + 1, for large
+    // tuning populations; no per-fold cross-fitted threshold, so no per-fold counts
+    boolean singleLevel = false;
     List<Population> pops = new ArrayList<>();
     for (int k = 1; k < args.length; k++) {
       if (args[k].equals("--save")) save = Path.of(args[++k]);
@@ -68,6 +71,7 @@ public final class WeakPairTrain {
         NAMES = WeakPairFeatures.NAMES_PERSON_HABIT;
       } else if (args[k].equals("--per-seed")) perSeed = true;
       else if (args[k].equals("--save-folds")) folds = args[++k];
+      else if (args[k].equals("--single-level")) singleLevel = true;
       else pops.add(load(Path.of(args[k])));
     }
     BoostedTreesTrainer trainer = new BoostedTreesTrainer(BoostedTreesTrainer.Params.defaults());
@@ -81,6 +85,18 @@ public final class WeakPairTrain {
     for (int test = 0; test < pops.size(); test++) {
       List<Population> train = new ArrayList<>(pops);
       Population held = train.remove(test);
+      if (singleLevel) {
+        BoostedTrees m = trainer.train(VERSION, NAMES, rows(train), labels(train), 0);
+        double[] heldScore = new double[held.y().length];
+        for (int i = 0; i < heldScore.length; i++) {
+          heldScore[i] = m.probability(held.x().get(i));
+          looScore.add(heldScore[i]);
+          looLabel.add(held.y()[i]);
+        }
+        seedThresholds.add(LogisticCombiner.thresholdFor(heldScore, held.y(), new boolean[heldScore.length], minPrecision));
+        System.out.printf(Locale.ROOT, "test %s: scored by the model of the other populations%n", held.name());
+        continue;
+      }
       // threshold from cross-fitted scores on the training populations only
       List<Double> oof = new ArrayList<>();
       List<Integer> oofY = new ArrayList<>();
@@ -134,13 +150,7 @@ public final class WeakPairTrain {
       }
       showFalse(held, m);
     }
-    System.out.printf(Locale.ROOT, "pooled: model %d correct (%d username, %d hard) / %d false, precision %.3f; rule %d / %d, precision %.3f%n",
-        model[0], model[1], model[2], model[3], (double) model[0] / Math.max(1, model[0] + model[3]), rule[0], rule[3],
-        (double) rule[0] / Math.max(1, rule[0] + rule[3]));
-    System.out.printf(Locale.ROOT, "pooled, cross-fitted threshold and reciprocal best (min_gap > 0): %d correct (%d username, %d hard) / %d false%n",
-        guarded[0], guarded[1], guarded[2], guarded[3]);
-    System.out.printf(Locale.ROOT, "pooled, in-sample threshold: %d correct (%d username, %d hard) / %d false%n", inSampleTotal[0],
-        inSampleTotal[1], inSampleTotal[2], inSampleTotal[3]);
+    if (!singleLevel) printPooled(model, rule, guarded, inSampleTotal);
     System.out.println("leave-one-population-out ranking (no threshold): " + atFalse(looScore, looLabel, 2, 5, 10, 20));
     if (save != null) {
       String seeds = String.join(", ", pops.stream().map(Population::name).toList());
@@ -284,5 +294,15 @@ public final class WeakPairTrain {
     boolean[] u = new boolean[username.size()];
     for (int i = 0; i < u.length; i++) u[i] = username.get(i);
     return new Population(dir.getFileName().toString(), x, y.stream().mapToInt(Integer::intValue).toArray(), u, label);
+  }
+
+  private static void printPooled(int[] model, int[] rule, int[] guarded, int[] inSampleTotal) {
+    System.out.printf(Locale.ROOT, "pooled: model %d correct (%d username, %d hard) / %d false, precision %.3f; rule %d / %d, precision %.3f%n",
+        model[0], model[1], model[2], model[3], (double) model[0] / Math.max(1, model[0] + model[3]), rule[0], rule[3],
+        (double) rule[0] / Math.max(1, rule[0] + rule[3]));
+    System.out.printf(Locale.ROOT, "pooled, cross-fitted threshold and reciprocal best (min_gap > 0): %d correct (%d username, %d hard) / %d false%n",
+        guarded[0], guarded[1], guarded[2], guarded[3]);
+    System.out.printf(Locale.ROOT, "pooled, in-sample threshold: %d correct (%d username, %d hard) / %d false%n", inSampleTotal[0],
+        inSampleTotal[1], inSampleTotal[2], inSampleTotal[3]);
   }
 }
