@@ -293,6 +293,12 @@ public final class WeakPairTrain {
         (System.nanoTime() - t0) / 1e9);
     boolean[] u = new boolean[username.size()];
     for (int i = 0; i < u.length; i++) u[i] = username.get(i);
+    // where true pairs without a name stand: reciprocal best by the combiner (min_gap > 0) or hidden by a rival
+    int gapAt = NAMES.indexOf("min_gap");
+    int[] rivals = new int[2];
+    for (int i = 0; i < u.length; i++) if (y.get(i) == 1 && !u[i]) rivals[x.get(i)[gapAt] > 0 ? 0 : 1]++;
+    System.out.printf(Locale.ROOT, "%s: true pairs without a name %d: reciprocal best %d, behind a rival %d%n", dir, rivals[0] + rivals[1],
+        rivals[0], rivals[1]);
     return new Population(dir.getFileName().toString(), x, y.stream().mapToInt(Integer::intValue).toArray(), u, label);
   }
 
