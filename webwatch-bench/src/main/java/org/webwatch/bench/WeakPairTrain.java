@@ -45,7 +45,7 @@ public final class WeakPairTrain {
   /** Version of models that read the habit-signature likelihood of accounts ({@code --habit}). */
   static final String VERSION_HABIT = "3.0.0";
   /** Version of models that read it of provisional persons ({@code --person-habit}; shipped, trained on seeds 11–19; docs/identity.md). */
-  static final String VERSION_PERSON_HABIT = "4.0.0";
+  static final String VERSION_PERSON_HABIT = "5.0.0";
   static String VERSION = VERSION_PLAIN;
   static List<String> NAMES = WeakPairFeatures.NAMES;
 

@@ -23,16 +23,20 @@ public final class BoostedWeakStage {
    * The bundled model (classpath {@code /org/webwatch/identity/}): trained by {@code WeakPairTrain}
    * on the tuning populations over the log-odds of the bundled combiner
    * ({@link LogisticCombiner#DEFAULT_RESOURCE}), so it only means something next to that combiner.
-   * Version 4.0.0 reads the habit-signature likelihood of provisional persons
+   * Version 5.0.0 reads the habit-signature likelihood of provisional persons
    * ({@link WeakPairFeatures#NAMES_PERSON_HABIT}, {@link HabitLikelihood#pooled}: categories, tokens,
-   * exclusive slots of {@link HabitSlots} and the hour-of-day profile, each side pooled over the
-   * accounts the rules and the combiner already joined), trained on tuning seeds 11–19;
-   * {@code weak-pair-model-v3.json} (3.0.0, the same likelihood of single accounts, seeds 11–13) and
-   * {@code weak-pair-model-v1.json} (1.0.0, without it) stay bundled for comparison. (2.0.0 read the
+   * exclusive slots of {@link HabitSlots} — openers and sign-offs learned from the data, so one text shows
+   * them — and the hour-of-day profile, each side pooled over the accounts the rules and the combiner
+   * already joined), on candidates that include the slot-block pairs of light accounts
+   * ({@link LinkingPipeline#SLOT_PAIR_MIN_LLR}); trained on tuning seeds 11–19.
+   * {@code weak-pair-model-v4.json} (4.0.0, the same before learned openers and slot-block pairs),
+   * {@code weak-pair-model-v3.json} (3.0.0, the likelihood of single accounts, seeds 11–13) and
+   * {@code weak-pair-model-v1.json} (1.0.0, without it) stay bundled for comparison; they read today's
+   * slot values, so they no longer reproduce their own measurements exactly. (2.0.0 read the
    * likelihood before its slots and hour profile: its feature list no longer exists, so it left the
    * bundle; it is in the history.)
    */
-  public static final String DEFAULT_RESOURCE = "weak-pair-model-v4.json";
+  public static final String DEFAULT_RESOURCE = "weak-pair-model-v5.json";
   /**
    * Log-odds from which a reciprocal-best pair the model does not link is still put to an analyst
    * as a suggested link (never merged unless confirmed): 0, where the model holds the link more

@@ -63,6 +63,53 @@ final class CandidatePairs {
     return values.oversizedBlocks() + split.oversizedBlocks() + style.oversizedBlocks() + habits.oversizedBlocks();
   }
 
+  /**
+   * Cross-site pairs of light accounts agreeing on a combination of exclusive values one person keeps
+   * ({@link HabitSlots}: sign-off, favourite opener, spelling variants held; the dominant ending, case and line
+   * breaks; the inferred UTC offset), combined by frequency as {@link HabitBlocker} combines tokens, so blocks stay
+   * small at any size. Not candidates by themselves: the caller admits those whose habit likelihood is high (they
+   * would otherwise be rivals hiding name-linked pairs; docs/identity.md, "Session 10"). Distinct, ascending.
+   */
+  long[] slotPairs() {
+    Blocker blocks = new Blocker(HabitBlocker.BLOCK_CAP);
+    int n = t.size();
+    Map<Long, Integer> code = new HashMap<>();
+    int[][] codes = new int[n][];
+    int eligible = 0;
+    for (int i = 0; i < n; i++) {
+      if (t.texts[i] < HabitBlocker.MIN_TEXTS) continue;
+      LongList values = new LongList();
+      int[] d = HabitTokens.dominant(t.habitCategories[i], t.texts[i]);
+      for (int k = 0; k < d.length; k++) if (d[k] >= 0) values.add(((long) k << 32) | d[k]);
+      int off = offsetCode(i);
+      if (off >= 0) values.add((3L << 32) | off);
+      int[] slot = t.habitSlots[i];
+      if (slot != null) {
+        for (int k = 0; k < slot.length; k++) {
+          boolean shown = k < HabitSlots.FIXED_SLOTS ? slot[k] != -1 : slot[k] == HabitSlots.HAS; // lacking a variant is everyone's
+          if (shown) values.add(((4L + k) << 32) | (slot[k] & 0xffffffffL));
+        }
+      }
+      if (values.size() < 2) continue;
+      eligible++;
+      codes[i] = new int[values.size()];
+      for (int k = 0; k < values.size(); k++) codes[i][k] = code.computeIfAbsent(values.get(k), x -> code.size());
+    }
+    if (eligible == 0) return new long[0];
+    int[] df = new int[code.size()];
+    for (int[] c : codes) if (c != null) for (int x : c) df[x]++;
+    HabitBlocker blocker = new HabitBlocker(eligible);
+    for (int i = 0; i < n; i++) {
+      if (codes[i] == null) continue;
+      int[] f = new int[codes[i].length];
+      for (int k = 0; k < f.length; k++) f[k] = df[codes[i][k]];
+      blocker.addKeys(i, codes[i], f, blocks);
+    }
+    PairSet out = new PairSet();
+    blocks.emit(out);
+    return out.distinct();
+  }
+
   /** Candidate pairs proposed by habit combinations alone ({@link HabitBlocker}; for diagnostics). */
   long[] habitPairs() {
     PairSet out = new PairSet();

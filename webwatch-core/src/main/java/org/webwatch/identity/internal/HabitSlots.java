@@ -55,6 +55,10 @@ public final class HabitSlots {
   public static final double BREAKS_LINES_SHARE = 0.9;
   /** Texts showing an opener before it can be the favourite. */
   public static final int OPENER_MIN_TEXTS = 2;
+  /** A learner holds an opener or closing line it shows in at least this share of its texts (and two or more). */
+  public static final double HOLD_SHARE = 0.2;
+  /** A learned opener or sign-off: at least this share of the learners' texts showing it are its holders'. */
+  public static final double MIN_CONCENTRATION = 0.8;
   /** Variant slot values. */
   public static final int LACKS = 0;
   public static final int HAS = 1;
@@ -64,11 +68,15 @@ public final class HabitSlots {
 
   private final List<Variant> variants;
   private final Set<Integer> vocabulary;
+  private final Set<Integer> learnedOpeners;
+  private final Set<Integer> learnedSignOffs;
   private final java.util.HashSet<Integer> variantMarkers = new java.util.HashSet<>();
 
-  private HabitSlots(List<Variant> variants, Set<Integer> vocabulary) {
+  private HabitSlots(List<Variant> variants, Set<Integer> vocabulary, Set<Integer> learnedOpeners, Set<Integer> learnedSignOffs) {
     this.variants = List.copyOf(variants);
     this.vocabulary = vocabulary;
+    this.learnedOpeners = Set.copyOf(learnedOpeners);
+    this.learnedSignOffs = Set.copyOf(learnedSignOffs);
     for (Variant v : variants) variantMarkers.add(v.marker());
   }
 
@@ -93,7 +101,7 @@ public final class HabitSlots {
    */
   public static HabitSlots learn(List<Learner> learning, Set<Integer> vocabulary) {
     if (learning == null || vocabulary == null) throw new IllegalArgumentException("learning accounts and vocabulary are required");
-    if (learning.size() < MIN_LEARN_ACCOUNTS) return new HabitSlots(List.of(), vocabulary);
+    if (learning.size() < MIN_LEARN_ACCOUNTS) return new HabitSlots(List.of(), vocabulary, Set.of(), Set.of());
     int n = learning.size();
     Map<Integer, Integer> present = new HashMap<>();
     Map<Integer, Integer> holders = new HashMap<>();
@@ -144,7 +152,46 @@ public final class HabitSlots {
       double[][] c = tally.get(t);
       for (int w = 0; w < words.length; w++) if (c[0][w] >= MIN_EXPECTED && c[1][w] <= MAX_DEFICIT * c[0][w]) found.add(new Variant(t, words[w]));
     }
-    return new HabitSlots(found, vocabulary);
+    Set<Integer> openers = concentrated(learning, true, vocabulary);
+    Set<Integer> signOffs = concentrated(learning, false, vocabulary);
+    return new HabitSlots(found, vocabulary, openers, signOffs);
+  }
+
+  /**
+   * Openers (or closing lines) that are someone's habit rather than a way some sentences start: shown by {@link
+   * #MIN_HOLDERS}..{@link #MAX_HOLDER_SHARE} of the learners in {@link #HOLD_SHARE} of their texts, and seldom by
+   * anyone else (at least {@link #MIN_CONCENTRATION} of the learners' texts showing it are the holders'). Once
+   * learned, one text showing it is enough to read a light account's slot. O(Σ learners' markers).
+   */
+  private static Set<Integer> concentrated(List<Learner> learning, boolean openers, Set<Integer> vocabulary) {
+    Map<Integer, long[]> tally = new HashMap<>(); // marker -> {holders, holders' texts, all texts}
+    for (Learner l : learning) {
+      l.counts().forEach((m, k) -> {
+        if ((openers ? !HabitProfiler.isOpener(m) : !HabitProfiler.isTail(m)) || vocabulary.contains(m)) return;
+        long[] c = tally.computeIfAbsent(m, x -> new long[3]);
+        boolean holds = k >= 2 && k >= HOLD_SHARE * l.texts();
+        if (holds) {
+          c[0]++;
+          c[1] += k;
+        }
+        c[2] += k;
+      });
+    }
+    Set<Integer> out = new java.util.HashSet<>();
+    tally.forEach((m, c) -> {
+      if (c[0] >= MIN_HOLDERS && c[0] <= MAX_HOLDER_SHARE * learning.size() && c[1] >= MIN_CONCENTRATION * c[2]) out.add(m);
+    });
+    return out;
+  }
+
+  /** The learned openers ({@link #concentrated}); a variant's misspelt opener is never one. */
+  public Set<Integer> learnedOpeners() {
+    return learnedOpeners;
+  }
+
+  /** The learned closing lines that are sign-offs ({@link #concentrated}). */
+  public Set<Integer> learnedSignOffs() {
+    return learnedSignOffs;
   }
 
   /** The learned variants, by marker then replaced word. */
@@ -173,8 +220,12 @@ public final class HabitSlots {
     // a writer who breaks lines between sentences ends every text with a short line now and then:
     // only a closing line that recurs is a sign-off there
     boolean breaksLines = counts.get(HabitProfiler.newlineMarker()) >= BREAKS_LINES_SHARE * texts;
-    if (signOff == 0) v[SIGN_OFF] = favourite(counts, true, breaksLines ? 2 : 1);
-    v[OPENER] = favourite(counts, false, OPENER_MIN_TEXTS);
+    if (signOff == 0) {
+      int learned = favourite(counts, learnedSignOffs, 1);
+      v[SIGN_OFF] = learned != NONE ? learned : favourite(counts, true, breaksLines ? 2 : 1);
+    }
+    int learned = favourite(counts, learnedOpeners, 1);
+    v[OPENER] = learned != NONE ? learned : favourite(counts, false, OPENER_MIN_TEXTS);
     for (int k = 0; k < variants.size(); k++) {
       Variant x = variants.get(k);
       int has = counts.get(x.marker());
@@ -188,6 +239,23 @@ public final class HabitSlots {
   /** Whether a marker is read by a slot (closing lines, openers, learned variants): the token bag leaves it to them. */
   public boolean isSlotMarker(int marker) {
     return HabitProfiler.isTail(marker) || HabitProfiler.isOpener(marker) || variantMarkers.contains(marker);
+  }
+
+  private static final int NONE = -2;
+
+  /** The most frequent of {@code learned} the account shows at least {@code min} times; −1 when tied, {@link #NONE} when none. */
+  private int favourite(IntCounter counts, Set<Integer> learned, int min) {
+    int[] best = {NONE, 0, 0}; // marker, count, ties
+    counts.forEach((m, k) -> {
+      if (k < min || !learned.contains(m)) return;
+      if (!HabitProfiler.isTail(m) && opensWithVariant(m)) return;
+      if (k > best[1]) {
+        best[0] = m;
+        best[1] = k;
+        best[2] = 0;
+      } else if (k == best[1]) best[2]++;
+    });
+    return best[2] > 0 ? -1 : best[0];
   }
 
   /** The most frequent closing line or opener not in the vocabulary, in at least {@code min} texts; −1 when none or tied. */
@@ -212,6 +280,6 @@ public final class HabitSlots {
 
   @Override
   public String toString() {
-    return "HabitSlots[variants=" + variants.size() + "]";
+    return "HabitSlots[variants=" + variants.size() + ", openers=" + learnedOpeners.size() + ", signOffs=" + learnedSignOffs.size() + "]";
   }
 }

@@ -165,6 +165,8 @@ public final class LinkingPipeline {
     double[] logit;
     PairScorer scorer;
     PairFeatures features;
+    /** The habit likelihood fitted on this run's identifier anchors (slot pairs are admitted by it; the weak stages read it). */
+    HabitLikelihood habits;
     long oversized;
     long candidateMillis;
     long scoreMillis;
@@ -197,8 +199,66 @@ public final class LinkingPipeline {
           ? combiner.logit(s.features.of(a, b)) : Double.NaN;
     });
     s.candidateMillis = (t1 - t0) / 1_000_000;
+    addSlotPairs(s, generator);
     s.scoreMillis = (System.nanoTime() - t1) / 1_000_000;
     return s;
+  }
+
+  /**
+   * Adds the slot-block pairs ({@link CandidatePairs#slotPairs}) whose habit likelihood, fitted on this run's
+   * identifier anchors, reaches {@link #SLOT_PAIR_MIN_LLR}: light writers' pairs no other block proposes, admitted
+   * only where the habits already speak for them, so they seldom stand as rivals beside name-linked pairs.
+   */
+  private void addSlotPairs(Scored s, CandidatePairs generator) {
+    s.habits = fitHabits(s);
+    long[] slot = generator.slotPairs();
+    LongList add = new LongList();
+    for (long p : slot) {
+      int a = PairKeys.first(p);
+      int b = PairKeys.second(p);
+      if (t.site[a] == t.site[b] || java.util.Arrays.binarySearch(s.pairs, p) >= 0) continue;
+      if (s.habits.features(a, b)[HabitLikelihood.TOTAL] >= SLOT_PAIR_MIN_LLR) add.add(p);
+    }
+    if (add.size() == 0) return;
+    int n = s.pairs.length;
+    int m = add.size();
+    long[] pairs = java.util.Arrays.copyOf(s.pairs, n + m);
+    for (int k = 0; k < m; k++) pairs[n + k] = add.get(k);
+    Integer[] order = new Integer[n + m];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    java.util.Arrays.sort(order, (x, y) -> Long.compare(pairs[x], pairs[y]));
+    long[] sortedPairs = new long[n + m];
+    PairScorer.Score[] scores = new PairScorer.Score[n + m];
+    double[] logit = new double[n + m];
+    for (int i = 0; i < order.length; i++) {
+      int o = order[i];
+      sortedPairs[i] = pairs[o];
+      if (o < n) {
+        scores[i] = s.scores[o];
+        logit[i] = s.logit[o];
+      } else {
+        int a = PairKeys.first(pairs[o]);
+        int b = PairKeys.second(pairs[o]);
+        scores[i] = s.scorer.score(a, b);
+        logit[i] = combiner != null && !qualifiesByRule(scores[i], a, b) ? combiner.logit(s.features.of(a, b)) : Double.NaN;
+      }
+    }
+    s.pairs = sortedPairs;
+    s.scores = scores;
+    s.logit = logit;
+  }
+
+  /** The habit-signature likelihood with keep rates fitted on the cross-site pairs linked by identifiers ({@link HabitLikelihood#isAnchor}). */
+  private HabitLikelihood fitHabits(Scored s) {
+    LongList anchors = new LongList();
+    for (int i = 0; i < s.pairs.length; i++) {
+      int a = PairKeys.first(s.pairs[i]);
+      int b = PairKeys.second(s.pairs[i]);
+      if (s.scores[i].strong() >= HabitLikelihood.ANCHOR_LLR && HabitLikelihood.isAnchor(s.features.of(a, b), t.site[a] == t.site[b])) {
+        anchors.add(s.pairs[i]);
+      }
+    }
+    return HabitLikelihood.fit(t, anchors.toArray());
   }
 
   /** The links of the rules, the combiner and analysts with their clustering weights; the weak-pair stages add theirs. */
@@ -255,15 +315,7 @@ public final class LinkingPipeline {
    */
   private java.util.function.IntFunction<double[]> habitLikelihood(Scored s, Linked linked) {
     if (boostedWeak == null || !boostedWeak.needsHabit()) return null;
-    LongList anchors = new LongList();
-    for (int i = 0; i < s.pairs.length; i++) {
-      int a = PairKeys.first(s.pairs[i]);
-      int b = PairKeys.second(s.pairs[i]);
-      if (s.scores[i].strong() >= HabitLikelihood.ANCHOR_LLR && HabitLikelihood.isAnchor(s.features.of(a, b), t.site[a] == t.site[b])) {
-        anchors.add(s.pairs[i]);
-      }
-    }
-    HabitLikelihood fitted = HabitLikelihood.fit(t, anchors.toArray());
+    HabitLikelihood fitted = s.habits;
     HabitLikelihood h = boostedWeak.poolsHabits() ? fitted.pooled(t, linked.cluster()) : fitted;
     return i -> h.features(PairKeys.first(s.pairs[i]), PairKeys.second(s.pairs[i]));
   }
@@ -291,6 +343,11 @@ public final class LinkingPipeline {
   }
 
   /** Clustering weight of a mutual-best link (see {@link ConstrainedClustering}). */
+  /**
+   * Habit log-likelihood ratio (nats, {@link HabitLikelihood#TOTAL}) from which a slot-block pair becomes a candidate:
+   * on tuning seed 11 about two in three cross-site pairs of light accounts scoring this are one person's.
+   */
+  static final double SLOT_PAIR_MIN_LLR = 10.0;
   static final double MUTUAL_BEST_EDGE_WEIGHT = PairScorer.LINK_THRESHOLD;
 
   private IdentityResult assemble(int[] cluster, long[] edges, Map<Long, PairScorer.Score> qualified, Map<Long, Double> byModel,

@@ -31,7 +31,7 @@ class BoostedWeakStageTest {
     assertTrue(stage.poolsHabits(), "the bundled model reads provisional persons' habits");
     assertTrue(Double.isFinite(stage.model().threshold()) && stage.model().threshold() > 0);
     assertTrue(!stage.model().trees().isEmpty());
-    assertEquals("4.0.0", stage.model().version());
+    assertEquals("5.0.0", stage.model().version());
   }
 
   @Test

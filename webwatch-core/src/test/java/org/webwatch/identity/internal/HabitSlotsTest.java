@@ -98,6 +98,64 @@ class HabitSlotsTest {
     assertThat(s.values(profile("Teh manual is old.", "Teh site is down."), 2, 0)[HabitSlots.OPENER]).isEqualTo(-1);
   }
 
+  private static int opener(String w) {
+    return java.util.Arrays.stream(HabitProfiler.markers(w + " x.")).filter(HabitProfiler::isOpener).findFirst().orElseThrow();
+  }
+
+  /**
+   * 60 writers of {@code TEXTS} texts: every fifth opens a third of its sentences with "ngl" and closes half its
+   * texts with "peace"; everyone opens some sentences with "so" and closes some with "thanks all" (a way sentences
+   * start and texts end, not anyone's habit).
+   */
+  private static List<HabitSlots.Learner> habitWriters() {
+    List<HabitSlots.Learner> out = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      String[] texts = new String[TEXTS];
+      boolean holder = i % 5 == 0;
+      for (int k = 0; k < TEXTS; k++) {
+        String first = holder && k % 3 == 0 ? "ngl it was fine." : k % 4 == i % 4 ? "so it was fine." : "It was fine.";
+        String last = holder && k % 2 == 0 ? "\npeace" : k % 6 == i % 6 ? "\nthanks all" : "";
+        texts[k] = first + " Manual " + k + " helps." + last;
+      }
+      out.add(new HabitSlots.Learner(profile(texts), TEXTS));
+    }
+    return out;
+  }
+
+  @Test
+  void openersAndClosingLinesHeldByFewAndUsedByNoOneElseAreLearnedAndReadFromOneText() {
+    HabitSlots s = HabitSlots.learn(habitWriters(), Set.of());
+    int peace = HabitProfiler.signOffMarker("peace", "wolf");
+    assertThat(s.learnedOpeners()).containsExactly(opener("ngl"));
+    assertThat(s.learnedSignOffs()).containsExactly(peace);
+    // a light account shows them once
+    int[] light = s.values(profile("ngl no idea.", "It works.\nagreed.", "same here.\npeace"), 3, 0);
+    assertThat(light[HabitSlots.OPENER]).isEqualTo(opener("ngl"));
+    assertThat(light[HabitSlots.SIGN_OFF]).isEqualTo(peace);
+    // an opener everyone uses at times still needs two texts, as before
+    assertThat(s.values(profile("so no idea.", "It works."), 2, 0)[HabitSlots.OPENER]).isEqualTo(-1);
+    assertThat(s.values(profile("so no idea.", "so it works."), 2, 0)[HabitSlots.OPENER]).isEqualTo(opener("so"));
+    // a signature's sign-off comes first
+    int cheers = HabitProfiler.signOffMarker("cheers", "wolf");
+    assertThat(s.values(profile("same here.\npeace"), 1, cheers)[HabitSlots.SIGN_OFF]).isEqualTo(cheers);
+    // learning does not depend on the order of the writers
+    List<HabitSlots.Learner> shuffled = habitWriters();
+    Collections.shuffle(shuffled, new java.util.Random(3));
+    assertThat(HabitSlots.learn(shuffled, Set.of()).learnedOpeners()).isEqualTo(s.learnedOpeners());
+  }
+
+  @Test
+  void aLearnedOpenerMostWritersHoldOrThatIsVocabularyIsNotLearned() {
+    List<HabitSlots.Learner> all = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      String[] texts = new String[TEXTS];
+      for (int k = 0; k < TEXTS; k++) texts[k] = (k % 2 == 0 ? "ngl it was fine." : "It was fine.") + " Manual " + k + ".";
+      all.add(new HabitSlots.Learner(profile(texts), TEXTS));
+    }
+    assertThat(HabitSlots.learn(all, Set.of()).learnedOpeners()).isEmpty(); // everyone's: the forum's way of speaking
+    assertThat(HabitSlots.learn(habitWriters(), Set.of(opener("ngl"))).learnedOpeners()).isEmpty();
+  }
+
   @Test
   void argumentsAreChecked() {
     assertThrows(IllegalArgumentException.class, () -> HabitSlots.learn(null, Set.of()));

@@ -44,6 +44,44 @@ class LinkingPipelineTest {
     assertThat(candidates(table(false))).isEmpty();
   }
 
+  /** 40 light accounts on 40 sites (3 texts, no tokens, a name too short to block): sign-off 100 + i % 5, opener 200 + i / 8. */
+  private static FeatureTable slotTable() {
+    FeatureTable.Builder b = new FeatureTable.Builder();
+    for (int i = 0; i < 40; i++) {
+      int a = b.account(new AccountKey(String.format("s%02d", i), "u" + i), "q");
+      b.style(a, new int[0], new float[0], 3, null);
+      b.habitTokens(a, new int[0], new byte[HabitTokens.CATEGORY_SLOTS]);
+      b.habitSlots(a, new int[] {100 + i % 5, 200 + i / 8});
+    }
+    return b.build();
+  }
+
+  @Test
+  void lightAccountsAgreeingOnSeveralExclusiveHabitsShareASlotBlock() {
+    Set<Long> c = new HashSet<>();
+    for (long p : new CandidatePairs(slotTable()).slotPairs()) c.add(p);
+    // indexes follow the key order s00..s39
+    assertThat(c).contains(PairKeys.of(0, 5), PairKeys.of(8, 13)); // same sign-off and opener
+    assertThat(c).doesNotContain(PairKeys.of(0, 1), PairKeys.of(0, 8)); // one of the two differs
+    // in each opener group of 8 consecutive accounts three sign-offs occur twice: 5 groups x 3 pairs, nothing else
+    assertThat(c).hasSize(15);
+  }
+
+  @Test
+  void aSlotBlockPairIsACandidateOnlyWhenTheHabitsSpeakForIt() {
+    FeatureTable t = slotTable();
+    // two values each shared by a fifth of the accounts are far below the floor: no candidate at all
+    assertThat(new HabitLikelihoodProbe(t).total(0, 5)).isLessThan(LinkingPipeline.SLOT_PAIR_MIN_LLR);
+    assertThat(candidates(t)).isEmpty();
+  }
+
+  /** The habit likelihood as the pipeline fits it without identifier anchors. */
+  private record HabitLikelihoodProbe(FeatureTable t) {
+    double total(int a, int b) {
+      return HabitLikelihood.fit(t, new long[0]).features(a, b)[HabitLikelihood.TOTAL];
+    }
+  }
+
   @Test
   void provisionalPersonsHoldTheRuleLinksOnly() {
     FeatureTable.Builder b = new FeatureTable.Builder();
