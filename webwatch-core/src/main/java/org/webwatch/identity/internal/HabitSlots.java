@@ -245,25 +245,22 @@ public final class HabitSlots {
 
   /** The most frequent of {@code learned} the account shows at least {@code min} times; −1 when tied, {@link #NONE} when none. */
   private int favourite(IntCounter counts, Set<Integer> learned, int min) {
-    int[] best = {NONE, 0, 0}; // marker, count, ties
-    counts.forEach((m, k) -> {
-      if (k < min || !learned.contains(m)) return;
-      if (!HabitProfiler.isTail(m) && opensWithVariant(m)) return;
-      if (k > best[1]) {
-        best[0] = m;
-        best[1] = k;
-        best[2] = 0;
-      } else if (k == best[1]) best[2]++;
-    });
-    return best[2] > 0 ? -1 : best[0];
+    // a learned opener that is a misspelling ("Teh ...") belongs to the variant's slot
+    return favourite(counts, m -> learned.contains(m) && (HabitProfiler.isTail(m) || !opensWithVariant(m)), min, NONE);
   }
 
   /** The most frequent closing line or opener not in the vocabulary, in at least {@code min} texts; −1 when none or tied. */
   private int favourite(IntCounter counts, boolean tails, int min) {
-    int[] best = {-1, 0, 0}; // marker, count, ties
+    // "Teh ..." is the misspelling's slot, not a favourite opener
+    java.util.function.IntPredicate kind = tails ? HabitProfiler::isTail : m -> HabitProfiler.isOpener(m) && !opensWithVariant(m);
+    return favourite(counts, m -> kind.test(m) && !vocabulary.contains(m), min, -1);
+  }
+
+  /** The most frequent marker {@code candidate} accepts, shown in at least {@code min} texts; −1 when tied, {@code none} when none. */
+  private static int favourite(IntCounter counts, java.util.function.IntPredicate candidate, int min, int none) {
+    int[] best = {none, 0, 0}; // marker, count, ties
     counts.forEach((m, k) -> {
-      if ((tails ? !HabitProfiler.isTail(m) : !HabitProfiler.isOpener(m)) || k < min || vocabulary.contains(m)) return;
-      if (!tails && opensWithVariant(m)) return; // "Teh ..." is the misspelling's slot, not a favourite opener
+      if (k < min || !candidate.test(m)) return;
       if (k > best[1]) {
         best[0] = m;
         best[1] = k;

@@ -191,13 +191,7 @@ public final class LinkingPipeline {
     s.scores = new PairScorer.Score[pairs.length];
     s.features = new PairFeatures(t, s.scorer, stemFrequency);
     s.logit = new double[pairs.length];
-    IntStream.range(0, pairs.length).parallel().forEach(i -> {
-      int a = PairKeys.first(pairs[i]);
-      int b = PairKeys.second(pairs[i]);
-      s.scores[i] = s.scorer.score(a, b);
-      s.logit[i] = combiner != null && !qualifiesByRule(s.scores[i], a, b) && t.site[a] != t.site[b]
-          ? combiner.logit(s.features.of(a, b)) : Double.NaN;
-    });
+    scorePairs(s, pairs, s.scores, s.logit);
     s.candidateMillis = (t1 - t0) / 1_000_000;
     addSlotPairs(s, generator);
     s.scoreMillis = (System.nanoTime() - t1) / 1_000_000;
@@ -205,60 +199,40 @@ public final class LinkingPipeline {
   }
 
   /**
-   * Adds the slot-block pairs ({@link CandidatePairs#slotPairs}) whose habit likelihood, fitted on this run's
-   * identifier anchors, reaches {@link #SLOT_PAIR_MIN_LLR}: light writers' pairs no other block proposes, admitted
-   * only where the habits already speak for them, so they seldom stand as rivals beside name-linked pairs.
+   * Adds the slot-block pairs {@link SlotCandidates} admits, scored like the others; keeps the run's habit
+   * likelihood, which admits them and which the weak stages read.
    */
   private void addSlotPairs(Scored s, CandidatePairs generator) {
-    s.habits = fitHabits(s);
-    long[] slot = generator.slotPairs();
-    LongList add = new LongList();
-    for (long p : slot) {
-      int a = PairKeys.first(p);
-      int b = PairKeys.second(p);
-      if (t.site[a] == t.site[b] || java.util.Arrays.binarySearch(s.pairs, p) >= 0) continue;
-      if (s.habits.features(a, b)[HabitLikelihood.TOTAL] >= SLOT_PAIR_MIN_LLR) add.add(p);
+    s.habits = SlotCandidates.fitHabits(t, s.pairs, s.scores, s.features);
+    long[] added = SlotCandidates.admit(t, generator.slotPairs(), s.pairs, s.habits);
+    if (added.length == 0) return;
+    PairScorer.Score[] addedScores = new PairScorer.Score[added.length];
+    double[] addedLogit = new double[added.length];
+    scorePairs(s, added, addedScores, addedLogit);
+    int[] from = SlotCandidates.mergeOrder(s.pairs, added);
+    long[] pairs = new long[from.length];
+    PairScorer.Score[] scores = new PairScorer.Score[from.length];
+    double[] logit = new double[from.length];
+    for (int k = 0; k < from.length; k++) {
+      int i = from[k];
+      pairs[k] = i >= 0 ? s.pairs[i] : added[-1 - i];
+      scores[k] = i >= 0 ? s.scores[i] : addedScores[-1 - i];
+      logit[k] = i >= 0 ? s.logit[i] : addedLogit[-1 - i];
     }
-    if (add.size() == 0) return;
-    int n = s.pairs.length;
-    int m = add.size();
-    long[] pairs = java.util.Arrays.copyOf(s.pairs, n + m);
-    for (int k = 0; k < m; k++) pairs[n + k] = add.get(k);
-    Integer[] order = new Integer[n + m];
-    for (int i = 0; i < order.length; i++) order[i] = i;
-    java.util.Arrays.sort(order, (x, y) -> Long.compare(pairs[x], pairs[y]));
-    long[] sortedPairs = new long[n + m];
-    PairScorer.Score[] scores = new PairScorer.Score[n + m];
-    double[] logit = new double[n + m];
-    for (int i = 0; i < order.length; i++) {
-      int o = order[i];
-      sortedPairs[i] = pairs[o];
-      if (o < n) {
-        scores[i] = s.scores[o];
-        logit[i] = s.logit[o];
-      } else {
-        int a = PairKeys.first(pairs[o]);
-        int b = PairKeys.second(pairs[o]);
-        scores[i] = s.scorer.score(a, b);
-        logit[i] = combiner != null && !qualifiesByRule(scores[i], a, b) ? combiner.logit(s.features.of(a, b)) : Double.NaN;
-      }
-    }
-    s.pairs = sortedPairs;
+    s.pairs = pairs;
     s.scores = scores;
     s.logit = logit;
   }
 
-  /** The habit-signature likelihood with keep rates fitted on the cross-site pairs linked by identifiers ({@link HabitLikelihood#isAnchor}). */
-  private HabitLikelihood fitHabits(Scored s) {
-    LongList anchors = new LongList();
-    for (int i = 0; i < s.pairs.length; i++) {
-      int a = PairKeys.first(s.pairs[i]);
-      int b = PairKeys.second(s.pairs[i]);
-      if (s.scores[i].strong() >= HabitLikelihood.ANCHOR_LLR && HabitLikelihood.isAnchor(s.features.of(a, b), t.site[a] == t.site[b])) {
-        anchors.add(s.pairs[i]);
-      }
-    }
-    return HabitLikelihood.fit(t, anchors.toArray());
+  /** Rule scores and the combiner's log-odds (NaN where a rule links or the sites are equal) of {@code pairs}, in parallel. */
+  private void scorePairs(Scored s, long[] pairs, PairScorer.Score[] scores, double[] logit) {
+    IntStream.range(0, pairs.length).parallel().forEach(i -> {
+      int a = PairKeys.first(pairs[i]);
+      int b = PairKeys.second(pairs[i]);
+      scores[i] = s.scorer.score(a, b);
+      logit[i] = combiner != null && !qualifiesByRule(scores[i], a, b) && t.site[a] != t.site[b]
+          ? combiner.logit(s.features.of(a, b)) : Double.NaN;
+    });
   }
 
   /** The links of the rules, the combiner and analysts with their clustering weights; the weak-pair stages add theirs. */
@@ -343,11 +317,6 @@ public final class LinkingPipeline {
   }
 
   /** Clustering weight of a mutual-best link (see {@link ConstrainedClustering}). */
-  /**
-   * Habit log-likelihood ratio (nats, {@link HabitLikelihood#TOTAL}) from which a slot-block pair becomes a candidate:
-   * on tuning seed 11 about two in three cross-site pairs of light accounts scoring this are one person's.
-   */
-  static final double SLOT_PAIR_MIN_LLR = 10.0;
   static final double MUTUAL_BEST_EDGE_WEIGHT = PairScorer.LINK_THRESHOLD;
 
   private IdentityResult assemble(int[] cluster, long[] edges, Map<Long, PairScorer.Score> qualified, Map<Long, Double> byModel,

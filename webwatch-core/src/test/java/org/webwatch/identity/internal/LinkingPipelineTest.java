@@ -71,7 +71,7 @@ class LinkingPipelineTest {
   void aSlotBlockPairIsACandidateOnlyWhenTheHabitsSpeakForIt() {
     FeatureTable t = slotTable();
     // two values each shared by a fifth of the accounts are far below the floor: no candidate at all
-    assertThat(new HabitLikelihoodProbe(t).total(0, 5)).isLessThan(LinkingPipeline.SLOT_PAIR_MIN_LLR);
+    assertThat(new HabitLikelihoodProbe(t).total(0, 5)).isLessThan(SlotCandidates.MIN_LLR);
     assertThat(candidates(t)).isEmpty();
   }
 
