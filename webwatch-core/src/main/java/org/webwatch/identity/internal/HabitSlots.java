@@ -13,11 +13,16 @@ import java.util.Set;
  * evidence a bag of shared tokens cannot see (a one-sided token costs it little).
  *
  * <ul>
- *   <li>{@link #SIGN_OFF}: the sign-off — the account signature's, else its most frequent short
- *       closing line ({@link HabitProfiler#isTail}) when one is most frequent (and recurs, for a
- *       writer who breaks lines between sentences);
- *   <li>{@link #OPENER}: the favourite sentence opener ("tbh", "ngl"), the most frequent opener
- *       that is not vocabulary, shown in {@link #OPENER_MIN_TEXTS} texts or more;
+ *   <li>{@link #SIGN_OFF}: the sign-off — the account signature's, else its most frequent
+ *       <em>learned</em> sign-off shown at all, else its most frequent short closing line
+ *       ({@link HabitProfiler#isTail}) when one is most frequent (and recurs, for a writer who
+ *       breaks lines between sentences);
+ *   <li>{@link #OPENER}: the favourite sentence opener ("tbh", "ngl") — the most frequent
+ *       <em>learned</em> opener shown at all, else the most frequent opener that is not vocabulary,
+ *       shown in {@link #OPENER_MIN_TEXTS} texts or more. Openers and closing lines are learned
+ *       when a few writers use them often and nobody else does ({@link #learnedOpeners}), so a light
+ *       account shows its habit in one text (a moderator's canned opener could be learned too;
+ *       it then agrees only between accounts that use it, and the pair still needs more evidence);
  *   <li>one slot per <em>learned spelling variant</em>: a word {@code t} ("teh", "abt", "thx")
  *       whose well-observed writers write far less often than expected a word {@code w} that most
  *       writers use ("the", "about", "thanks"). An account that writes {@code w} and never {@code t}
@@ -184,7 +189,7 @@ public final class HabitSlots {
     return out;
   }
 
-  /** The learned openers ({@link #concentrated}); a variant's misspelt opener is never one. */
+  /** The learned openers ({@link #concentrated}); one that opens with a learned misspelling ("Teh …") is read as that variant, never as an opener. */
   public Set<Integer> learnedOpeners() {
     return learnedOpeners;
   }
