@@ -97,8 +97,8 @@ public final class LinkingPipeline {
   }
 
   /** Counters of the last run (for benchmarks and summary.json). */
-  public record Stats(int accounts, long candidatePairs, int qualifiedLinks, int weakPairLinks, int persons, long oversizedBlocks,
-      long candidateMillis, long scoreMillis, long clusterMillis, long explainMillis) {}
+  public record Stats(int accounts, long candidatePairs, long slotPairsProposed, long slotPairsAdmitted, int qualifiedLinks,
+      int weakPairLinks, int persons, long oversizedBlocks, long candidateMillis, long scoreMillis, long clusterMillis, long explainMillis) {}
 
   public Stats stats() {
     return stats;
@@ -142,7 +142,7 @@ public final class LinkingPipeline {
         new HashSet<>(confirmed), s.scorer, s.features);
     IdentityResult result = new IdentityResult(linkedResult.assignments(), linkedResult.links(), suggestions(weak.suggested(), cluster, s.scorer));
     long t4 = System.nanoTime();
-    stats = new Stats(n, pairs.length, linked.edges.size(), byMutualBest.size() + byBoosted.size(), (int) IntStream.of(cluster).distinct().count(),
+    stats = new Stats(n, pairs.length, s.slotProposed, s.slotAdmitted, linked.edges.size(), byMutualBest.size() + byBoosted.size(), (int) IntStream.of(cluster).distinct().count(),
         s.oversized, s.candidateMillis, s.scoreMillis, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
     return result;
   }
@@ -167,6 +167,9 @@ public final class LinkingPipeline {
     PairFeatures features;
     /** The habit likelihood fitted on this run's identifier anchors (slot pairs are admitted by it; the weak stages read it). */
     HabitLikelihood habits;
+    /** Slot-block pairs proposed and admitted ({@link SlotCandidates}). */
+    long slotProposed;
+    long slotAdmitted;
     long oversized;
     long candidateMillis;
     long scoreMillis;
@@ -204,7 +207,10 @@ public final class LinkingPipeline {
    */
   private void addSlotPairs(Scored s, CandidatePairs generator) {
     s.habits = SlotCandidates.fitHabits(t, s.pairs, s.scores, s.features);
-    long[] added = SlotCandidates.admit(t, generator.slotPairs(), s.pairs, s.habits);
+    long[] proposed = generator.slotPairs();
+    long[] added = SlotCandidates.admit(t, proposed, s.pairs, s.habits);
+    s.slotProposed = proposed.length;
+    s.slotAdmitted = added.length;
     if (added.length == 0) return;
     PairScorer.Score[] addedScores = new PairScorer.Score[added.length];
     double[] addedLogit = new double[added.length];
