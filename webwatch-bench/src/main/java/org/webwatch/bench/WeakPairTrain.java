@@ -36,7 +36,7 @@ import org.webwatch.model.AccountKey;
  * from cross-fitted scores (each training population scored by a model fitted on the others),
  * for candidate-level precision {@code MIN_PRECISION}. Counts are candidate pairs before
  * clustering, against the mutual-best rule (z ≥ 0, both gaps ≥ 6) on the same pairs. Usage:
- * {@code java -Xmx3g -cp benchmarks.jar org.webwatch.bench.WeakPairTrain MIN_PRECISION [--habit | --person-habit] [--per-seed] [--single-level] [--save OUT.json] [--save-folds PREFIX] DIR...}
+ * {@code java -Xmx3g -cp benchmarks.jar org.webwatch.bench.WeakPairTrain MIN_PRECISION [--habit | --person-habit | --person-habit-ranked] [--per-seed] [--single-level] [--save OUT.json] [--save-folds PREFIX] DIR...}
  * ({@code --save}: one model on all populations, threshold from the leave-one-population-out scores)
  * (never run it on held-out populations).
  */
@@ -46,6 +46,8 @@ public final class WeakPairTrain {
   static final String VERSION_HABIT = "3.0.0";
   /** Version of models that read it of provisional persons ({@code --person-habit}; shipped, trained on seeds 11–19; docs/identity.md). */
   static final String VERSION_PERSON_HABIT = "5.0.0";
+  /** Version of models whose gaps are taken against rivals ranked with the habits ({@code --person-habit-ranked}; shipped). */
+  static final String VERSION_PERSON_HABIT_RANKED = "5.1.0";
   static String VERSION = VERSION_PLAIN;
   static List<String> NAMES = WeakPairFeatures.NAMES;
 
@@ -69,6 +71,9 @@ public final class WeakPairTrain {
       } else if (args[k].equals("--person-habit")) {
         VERSION = VERSION_PERSON_HABIT;
         NAMES = WeakPairFeatures.NAMES_PERSON_HABIT;
+      } else if (args[k].equals("--person-habit-ranked")) {
+        VERSION = VERSION_PERSON_HABIT_RANKED;
+        NAMES = WeakPairFeatures.NAMES_PERSON_HABIT_RANKED;
       } else if (args[k].equals("--per-seed")) perSeed = true;
       else if (args[k].equals("--save-folds")) folds = args[++k];
       else if (args[k].equals("--single-level")) singleLevel = true;
@@ -163,7 +168,8 @@ public final class WeakPairTrain {
       System.out.printf(Locale.ROOT, "saved model: threshold log-odds %.3f (leave-one-population-out scores, precision >= %s)%n", threshold, minPrecision);
       Files.writeString(save, all.toJson("Boosted weak-pair model " + VERSION + " (ranks by linking model 2.2.0's log-odds" + (NAMES.equals(WeakPairFeatures.NAMES_HABIT)
           ? "; reads the habit-signature likelihood" : NAMES.equals(WeakPairFeatures.NAMES_PERSON_HABIT)
-          ? "; reads the habit-signature likelihood of provisional persons" : "") + "): WeakPairTrain on the mutual-best-eligible "
+          ? "; reads the habit-signature likelihood of provisional persons" : NAMES.equals(WeakPairFeatures.NAMES_PERSON_HABIT_RANKED)
+          ? "; reads the habit-signature likelihood of provisional persons, gaps against rivals ranked with it" : "") + "): WeakPairTrain on the mutual-best-eligible "
           + "pairs of TUNING populations " + seeds + "; threshold = lowest log-odds keeping precision >= " + minPrecision + " on the "
           + (perSeed ? "leave-one-population-out scores of EACH population" : "leave-one-population-out scores") + ". See docs/identity.md."), StandardCharsets.UTF_8);
     }
@@ -191,7 +197,7 @@ public final class WeakPairTrain {
    */
   private static int[] count(Population p, BoostedTrees model, boolean reciprocal) {
     int z = NAMES.indexOf("combiner_logit");
-    int g = NAMES.indexOf("min_gap");
+    int g = minGap();
     int[] c = new int[4];
     for (int i = 0; i < p.y().length; i++) {
       double[] r = p.x().get(i);
@@ -261,15 +267,20 @@ public final class WeakPairTrain {
       // strong evidence = identifier or media LLR (PairScorer.Score.strong, read from the features)
       eligible[i] = f[identifier] <= 0 && f[media] <= 0 && Math.min(t.texts(a), t.texts(b)) >= PairScorer.STYLE_MIN_TEXTS;
     }
-    double[][] gaps = WeakPairFeatures.gaps(pairs, score, site, MutualBestMatcher.DEFAULT_UNSEEN);
     HabitLikelihood habit = null;
     if (!NAMES.equals(WeakPairFeatures.NAMES)) { // --habit or --person-habit
       // keep rates from the identifier-linked pairs, as the pipeline fits them at run time (no truth)
       // ... each side pooled over its provisional person, as the pipeline pools it before its weak stages
       habit = LinkingOnGenerated.habitLikelihood(t, c);
-      if (NAMES.equals(WeakPairFeatures.NAMES_PERSON_HABIT)) habit = habit.pooled(t, new LinkingPipeline(t).provisionalPersons());
+      if (!NAMES.equals(WeakPairFeatures.NAMES_HABIT)) habit = habit.pooled(t, new LinkingPipeline(t).provisionalPersons());
       System.out.println(dir + ": " + habit);
     }
+    double[] rank = score;
+    if (NAMES.equals(WeakPairFeatures.NAMES_PERSON_HABIT_RANKED)) { // as the pipeline ranks rivals for such a model
+      HabitLikelihood h = habit;
+      rank = WeakPairFeatures.rankByHabits(score, i -> h.features(PairKeys.first(pairs[i]), PairKeys.second(pairs[i])));
+    }
+    double[][] gaps = WeakPairFeatures.gaps(pairs, rank, site, MutualBestMatcher.DEFAULT_UNSEEN);
     List<double[]> x = new ArrayList<>();
     List<Integer> y = new ArrayList<>();
     List<Boolean> username = new ArrayList<>();
@@ -294,7 +305,7 @@ public final class WeakPairTrain {
     boolean[] u = new boolean[username.size()];
     for (int i = 0; i < u.length; i++) u[i] = username.get(i);
     // where true pairs without a name stand: reciprocal best by the combiner (min_gap > 0) or hidden by a rival
-    int gapAt = NAMES.indexOf("min_gap");
+    int gapAt = minGap();
     int[] rivals = new int[2];
     for (int i = 0; i < u.length; i++) if (y.get(i) == 1 && !u[i]) rivals[x.get(i)[gapAt] > 0 ? 0 : 1]++;
     System.out.printf(Locale.ROOT, "%s: true pairs without a name %d: reciprocal best %d, behind a rival %d%n", dir, rivals[0] + rivals[1],
@@ -310,5 +321,10 @@ public final class WeakPairTrain {
         guarded[0], guarded[1], guarded[2], guarded[3]);
     System.out.printf(Locale.ROOT, "pooled, in-sample threshold: %d correct (%d username, %d hard) / %d false%n", inSampleTotal[0],
         inSampleTotal[1], inSampleTotal[2], inSampleTotal[3]);
+  }
+
+  /** Row index of the smaller gap, under either name. */
+  private static int minGap() {
+    return NAMES.contains("min_gap") ? NAMES.indexOf("min_gap") : NAMES.indexOf("min_habit_gap");
   }
 }

@@ -23,6 +23,9 @@ public final class BoostedWeakStage {
    * The bundled model (classpath {@code /org/webwatch/identity/}): trained by {@code WeakPairTrain}
    * on the tuning populations over the log-odds of the bundled combiner
    * ({@link LogisticCombiner#DEFAULT_RESOURCE}), so it only means something next to that combiner.
+   * Version 5.1.0 is 5.0.0 with its gaps taken against rivals ranked by log-odds plus the habit
+   * likelihood ({@link WeakPairFeatures#NAMES_PERSON_HABIT_RANKED}, {@link WeakPairFeatures#rankByHabits}),
+   * trained and served alike; {@code weak-pair-model-v5.json} (5.0.0) stays bundled.
    * Version 5.0.0 reads the habit-signature likelihood of provisional persons
    * ({@link WeakPairFeatures#NAMES_PERSON_HABIT}, {@link HabitLikelihood#pooled}: categories, tokens,
    * exclusive slots of {@link HabitSlots} — openers and sign-offs learned from the data, so one text shows
@@ -36,7 +39,7 @@ public final class BoostedWeakStage {
    * likelihood before its slots and hour profile: its feature list no longer exists, so it left the
    * bundle; it is in the history.)
    */
-  public static final String DEFAULT_RESOURCE = "weak-pair-model-v5.json";
+  public static final String DEFAULT_RESOURCE = "weak-pair-model-v5.1.json";
   /**
    * Log-odds from which a reciprocal-best pair the model does not link is still put to an analyst
    * as a suggested link (never merged unless confirmed): 0, where the model holds the link more
@@ -56,8 +59,9 @@ public final class BoostedWeakStage {
   public BoostedWeakStage(BoostedTrees model, double unseen) {
     if (model == null) throw new IllegalArgumentException("model is required");
     if (!model.names().equals(WeakPairFeatures.NAMES) && !model.names().equals(WeakPairFeatures.NAMES_HABIT)
-        && !model.names().equals(WeakPairFeatures.NAMES_PERSON_HABIT)) {
-      throw new IllegalArgumentException("model features must be WeakPairFeatures.NAMES, NAMES_HABIT or NAMES_PERSON_HABIT, got " + model.names());
+        && !model.names().equals(WeakPairFeatures.NAMES_PERSON_HABIT) && !model.names().equals(WeakPairFeatures.NAMES_PERSON_HABIT_RANKED)) {
+      throw new IllegalArgumentException("model features must be WeakPairFeatures.NAMES, NAMES_HABIT, NAMES_PERSON_HABIT or "
+          + "NAMES_PERSON_HABIT_RANKED, got " + model.names());
     }
     if (!Double.isFinite(unseen)) throw new IllegalArgumentException("unseen must be finite");
     this.model = model;
@@ -89,7 +93,12 @@ public final class BoostedWeakStage {
    * is never fed the other kind of rows than it was trained on.
    */
   public boolean poolsHabits() {
-    return model.names().equals(WeakPairFeatures.NAMES_PERSON_HABIT);
+    return model.names().equals(WeakPairFeatures.NAMES_PERSON_HABIT) || ranksByHabits();
+  }
+
+  /** Whether its gaps are taken against rivals ranked with the habits ({@link WeakPairFeatures#NAMES_PERSON_HABIT_RANKED}). */
+  public boolean ranksByHabits() {
+    return model.names().equals(WeakPairFeatures.NAMES_PERSON_HABIT_RANKED);
   }
 
   /**
@@ -127,9 +136,15 @@ public final class BoostedWeakStage {
    */
   List<Link> select(long[] pairs, double[] score, boolean[] eligible, SiteRivals rivals, int[] texts, IntFunction<double[]> pairFeatures,
       IntFunction<double[]> habit, double floor) {
+    return select(pairs, score, score, eligible, rivals, texts, pairFeatures, habit, floor);
+  }
+
+  /** As above, with the gaps taken on {@code rank} (the scores {@code rivals} ranks by) instead of {@code score}. */
+  List<Link> select(long[] pairs, double[] score, double[] rank, boolean[] eligible, SiteRivals rivals, int[] texts,
+      IntFunction<double[]> pairFeatures, IntFunction<double[]> habit, double floor) {
     if (needsHabit() && habit == null) throw new IllegalArgumentException("model " + model.version() + " needs the habit likelihood per pair");
     if (eligible.length != pairs.length) throw new IllegalArgumentException("one flag per pair");
-    double[][] gaps = WeakPairFeatures.gaps(pairs, score, rivals, unseen);
+    double[][] gaps = WeakPairFeatures.gaps(pairs, rank, rivals, unseen);
     List<Link> out = new ArrayList<>();
     for (int i = 0; i < pairs.length; i++) {
       if (!eligible[i] || !Double.isFinite(score[i]) || !(Math.min(gaps[0][i], gaps[1][i]) > 0)) continue;

@@ -22,6 +22,11 @@ public final class WeakPairFeatures {
   public static final List<String> NAMES_HABIT;
   /** {@link #NAMES} followed by {@link HabitLikelihood#NAMES_PERSON}: the habit likelihood of provisional persons. */
   public static final List<String> NAMES_PERSON_HABIT;
+  /**
+   * {@link #NAMES_PERSON_HABIT} with the gaps taken against rivals ranked by {@link #rankByHabits} ({@code min_habit_gap},
+   * {@code max_habit_gap}): a model trained on these rows is served rivals ranked the same way.
+   */
+  public static final List<String> NAMES_PERSON_HABIT_RANKED;
 
   static {
     List<String> n = new ArrayList<>(PairFeatures.NAMES);
@@ -32,6 +37,8 @@ public final class WeakPairFeatures {
     n.subList(NAMES.size(), n.size()).clear();
     n.addAll(HabitLikelihood.NAMES_PERSON);
     NAMES_PERSON_HABIT = List.copyOf(n);
+    n.replaceAll(x -> x.equals("min_gap") ? "min_habit_gap" : x.equals("max_gap") ? "max_habit_gap" : x);
+    NAMES_PERSON_HABIT_RANKED = List.copyOf(n);
   }
 
   private WeakPairFeatures() {}
@@ -81,5 +88,25 @@ public final class WeakPairFeatures {
       }
     }
     return gap;
+  }
+
+  /** Clamp of the habit likelihood added to the log-odds when ranking rivals (nats): habits order partners, they do not outvote identifiers. */
+  public static final double RANK_HABIT_CLAMP = 10.0;
+
+  /**
+   * Scores to rank an account's partners on a site by: the combiner's log-odds plus the pair's habit likelihood
+   * ({@link HabitLikelihood#TOTAL}) clamped to ±{@link #RANK_HABIT_CLAMP}; infinite and NaN scores stay. The combiner
+   * sees little of the habits, so by its log-odds alone a stranger agreeing on a name fragment outranks a light
+   * account's true partner that agrees on every habit (docs/identity.md, "Session 10"). O(pairs) likelihoods.
+   */
+  public static double[] rankByHabits(double[] score, java.util.function.IntFunction<double[]> habit) {
+    double[] rank = score.clone();
+    java.util.stream.IntStream.range(0, score.length).parallel().forEach(i -> {
+      if (Double.isFinite(score[i])) {
+        double h = habit.apply(i)[HabitLikelihood.TOTAL];
+        rank[i] = score[i] + Math.max(-RANK_HABIT_CLAMP, Math.min(RANK_HABIT_CLAMP, h));
+      }
+    });
+    return rank;
   }
 }

@@ -74,13 +74,19 @@ final class WeakPairStages {
       eligible[i] = r == Role.ELIGIBLE
           && Math.min(t.texts[PairKeys.first(pairs[i])], t.texts[PairKeys.second(pairs[i])]) >= PairScorer.STYLE_MIN_TEXTS;
     }
-    SiteRivals rivals = new SiteRivals(pairs, score, t.site); // both stages rank by the same rivals
+    SiteRivals rivals = new SiteRivals(pairs, score, t.site); // by log-odds: the mutual-best rule, and boosted models without habit ranks
     Map<Long, MutualBestMatcher.Match> byMutualBest = new HashMap<>();
     if (mutualBest != null) for (MutualBestMatcher.Match m : mutualBest.match(pairs, score, eligible, rivals)) byMutualBest.put(m.pair(), m);
     Map<Long, BoostedWeakStage.Link> byBoosted = new HashMap<>();
     Map<Long, BoostedWeakStage.Link> suggested = new HashMap<>();
     if (boosted != null) {
-      for (BoostedWeakStage.Link l : boosted.select(pairs, score, eligible, rivals, t.texts, pairFeatures, habit, BoostedWeakStage.SUGGEST_LOG_ODDS)) {
+      double[] rank = score;
+      SiteRivals byRank = rivals;
+      if (boosted.ranksByHabits()) { // the model was trained on gaps against rivals ranked this way
+        rank = WeakPairFeatures.rankByHabits(score, habit);
+        byRank = new SiteRivals(pairs, rank, t.site);
+      }
+      for (BoostedWeakStage.Link l : boosted.select(pairs, score, rank, eligible, byRank, t.texts, pairFeatures, habit, BoostedWeakStage.SUGGEST_LOG_ODDS)) {
         if (byMutualBest.containsKey(l.pair())) continue;
         (boosted.accepts(l) ? byBoosted : suggested).put(l.pair(), l);
       }

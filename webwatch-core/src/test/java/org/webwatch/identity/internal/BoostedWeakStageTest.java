@@ -26,12 +26,13 @@ class BoostedWeakStageTest {
   @Test
   void theBundledModelLoadsWithTheWeakPairFeaturesAndAFiniteThreshold() {
     BoostedWeakStage stage = BoostedWeakStage.loadDefault();
-    assertEquals(WeakPairFeatures.NAMES_PERSON_HABIT, stage.model().names());
+    assertEquals(WeakPairFeatures.NAMES_PERSON_HABIT_RANKED, stage.model().names());
     assertTrue(stage.needsHabit());
     assertTrue(stage.poolsHabits(), "the bundled model reads provisional persons' habits");
+    assertTrue(stage.ranksByHabits(), "and was trained on gaps against rivals ranked with them");
     assertTrue(Double.isFinite(stage.model().threshold()) && stage.model().threshold() > 0);
     assertTrue(!stage.model().trees().isEmpty());
-    assertEquals("5.0.0", stage.model().version());
+    assertEquals("5.1.0", stage.model().version());
   }
 
   @Test

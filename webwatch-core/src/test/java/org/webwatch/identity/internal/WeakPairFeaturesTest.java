@@ -33,6 +33,33 @@ class WeakPairFeaturesTest {
   }
 
   @Test
+  void habitsReorderRivalsWithinTheirClampAndLeaveLinkedPairsAlone() {
+    // pair 0~2 agrees on every habit (+30 nats, clamped to +10), 0~1 contradicts them (-3)
+    double[] habit = {-3, 30, 0, 50, 0, 0};
+    double[] rank = WeakPairFeatures.rankByHabits(SCORE, i -> {
+      double[] h = new double[HabitLikelihood.NAMES.size()];
+      h[HabitLikelihood.TOTAL] = habit[i];
+      return h;
+    });
+    assertArrayEquals(new double[] {2, 1 + WeakPairFeatures.RANK_HABIT_CLAMP, 2}, java.util.Arrays.copyOf(rank, 3));
+    assertEquals(Double.POSITIVE_INFINITY, rank[3]);
+    assertTrue(Double.isNaN(rank[5]));
+    // by log-odds 0~1 was account 0's best on site 1; with the habits 0~2 is
+    double[][] g = WeakPairFeatures.gaps(PAIRS, rank, SITE, -7);
+    assertTrue(g[0][0] < 0 && g[0][1] > 0);
+  }
+
+  @Test
+  void theRankedRowNamesOnlyRenameTheGaps() {
+    List<String> plain = WeakPairFeatures.NAMES_PERSON_HABIT;
+    List<String> ranked = WeakPairFeatures.NAMES_PERSON_HABIT_RANKED;
+    assertEquals(plain.size(), ranked.size());
+    assertEquals(plain.indexOf("min_gap"), ranked.indexOf("min_habit_gap"));
+    assertEquals(plain.indexOf("max_gap"), ranked.indexOf("max_habit_gap"));
+    for (int k = 0; k < plain.size(); k++) if (!plain.get(k).endsWith("_gap")) assertEquals(plain.get(k), ranked.get(k));
+  }
+
+  @Test
   void positiveGapsOnBothSidesExactlyWhenMutualBestAcceptsAtTinyGap() {
     double[][] g = WeakPairFeatures.gaps(PAIRS, SCORE, SITE, -7);
     boolean[] eligible = {true, true, true, false, true, false};
