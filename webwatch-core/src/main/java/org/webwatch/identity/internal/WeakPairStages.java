@@ -9,7 +9,8 @@ import java.util.function.IntFunction;
 /**
  * The stages for pairs too weak for the rules and the learned combiner, run after both:
  * {@link MutualBestMatcher} (on by default), then the opt-in {@link BoostedWeakStage}. Both rank
- * every cross-site candidate by the combiner's log-odds, with the pairs already linked
+ * every cross-site candidate by the combiner's log-odds (a boosted model trained so adds the habit
+ * likelihood: {@link BoostedWeakStage#ranksByHabits}), with the pairs already linked
  * dominating; only pairs without identifier or media evidence whose accounts both have enough
  * text for style and habits may be accepted — identifier and media pairs stay with the rules.
  * O(E + n) for E candidate pairs over n accounts, plus the boosted model's features for the
