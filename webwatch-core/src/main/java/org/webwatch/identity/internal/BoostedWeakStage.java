@@ -167,9 +167,10 @@ public final class BoostedWeakStage {
     double[] row = link.row().stream().mapToDouble(Double::doubleValue).toArray();
     double p = 1 / (1 + Math.exp(-link.score()));
     Locale r = Locale.ROOT;
-    String detail = String.format(r, "%s %s, threshold log-odds %.3f, %d trees; combiner log-odds %.3f, gaps %.3f / %.3f; paths: %s",
+    String detail = String.format(r, "%s %s, threshold log-odds %.3f, %d trees; combiner log-odds %.3f, gaps %.3f / %.3f%s; paths: %s",
         BoostedTrees.METHOD, model.version(), model.threshold(), model.trees().size(), row[PairFeatures.NAMES.size()],
-        row[PairFeatures.NAMES.size() + 1], row[PairFeatures.NAMES.size() + 2], model.explain(row, EXPLAINED_PATHS));
+        row[PairFeatures.NAMES.size() + 1], row[PairFeatures.NAMES.size() + 2],
+        ranksByHabits() ? " over the runner-up by log-odds plus habit likelihood" : "", model.explain(row, EXPLAINED_PATHS));
     return new Evidence(CODE, String.format(r, "p=%.4f", p), Math.round(link.score() * 1000) / 1000.0, detail);
   }
 }

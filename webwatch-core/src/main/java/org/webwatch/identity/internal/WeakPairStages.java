@@ -84,6 +84,7 @@ final class WeakPairStages {
       double[] rank = score;
       SiteRivals byRank = rivals;
       if (boosted.ranksByHabits()) { // the model was trained on gaps against rivals ranked this way
+        if (habit == null) throw new IllegalArgumentException("model " + boosted.model().version() + " ranks rivals by the habit likelihood per pair");
         rank = WeakPairFeatures.rankByHabits(score, habit);
         byRank = new SiteRivals(pairs, rank, t.site);
       }
