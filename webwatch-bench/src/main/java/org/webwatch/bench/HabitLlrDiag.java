@@ -41,7 +41,7 @@ public final class HabitLlrDiag {
     for (int i = 0; i < n; i++) index.put(t.key(i), i);
     Set<Long> candidates = new HashSet<>();
     for (long p : c.pairs()) candidates.add(p);
-    HabitLikelihood h = LinkingOnGenerated.habitLikelihood(t, c);
+    HabitLikelihood h = c.habits();
     System.out.println(dir + ": " + n + " accounts, " + c.pairs().length + " candidate pairs; " + h);
     Map<AccountKey, String> person = new HashMap<>();
     for (Csv.Row r : Csv.read(dir.resolve("truth/accounts.csv"), "site", "account", "person")) person.put(new AccountKey(r.get("site"), r.get("account")), r.get("person"));

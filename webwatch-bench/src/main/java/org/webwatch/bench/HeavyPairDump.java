@@ -29,7 +29,7 @@ public final class HeavyPairDump {
     PairScorer scorer = new PairScorer(t, freq);
     PairFeatures pf = new PairFeatures(t, scorer, freq);
     LinkingPipeline.Candidates c = new LinkingPipeline(t, null).candidates();
-    HabitLikelihood h = LinkingOnGenerated.habitLikelihood(t, c);
+    HabitLikelihood h = c.habits();
     java.util.Set<Long> cand = new java.util.HashSet<>();
     for (long p : c.pairs()) cand.add(p);
     Map<AccountKey, String> person = new HashMap<>();

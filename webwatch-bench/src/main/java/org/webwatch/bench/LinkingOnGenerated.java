@@ -162,18 +162,6 @@ public final class LinkingOnGenerated {
     }
   }
 
-  /** The habit-signature likelihood as the pipeline fits it: keep rates from the cross-site candidates linked by identifiers. */
-  static org.webwatch.identity.internal.HabitLikelihood habitLikelihood(org.webwatch.identity.internal.FeatureTable t,
-      org.webwatch.identity.internal.LinkingPipeline.Candidates c) {
-    java.util.List<Long> anchors = new java.util.ArrayList<>();
-    for (int i = 0; i < c.pairs().length; i++) {
-      int a = org.webwatch.identity.internal.PairKeys.first(c.pairs()[i]);
-      int b = org.webwatch.identity.internal.PairKeys.second(c.pairs()[i]);
-      if (org.webwatch.identity.internal.HabitLikelihood.isAnchor(c.features()[i], t.key(a).site().equals(t.key(b).site()))) anchors.add(c.pairs()[i]);
-    }
-    return org.webwatch.identity.internal.HabitLikelihood.fit(t, anchors.stream().mapToLong(Long::longValue).toArray());
-  }
-
   /** Feeds accounts, texts, identifiers and NEW media statuses of a generated population (truth stands in for signals/media). */
   public static EvidenceAccountLinker feed(Path dir) throws IOException {
     return feed(dir, false);

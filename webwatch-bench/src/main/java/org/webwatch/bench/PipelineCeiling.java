@@ -32,7 +32,7 @@ public final class PipelineCeiling {
     PairScorer scorer = new PairScorer(t, freq);
     PairFeatures pf = new PairFeatures(t, scorer, freq);
     int timing = PairFeatures.NAMES.indexOf("timing_llr");
-    HabitLikelihood h = LinkingOnGenerated.habitLikelihood(t, new LinkingPipeline(t, null).candidates());
+    HabitLikelihood h = new LinkingPipeline(t, null).candidates().habits();
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < t.size(); i++) index.put(t.key(i).site() + ":" + t.key(i).account(), i);
     Map<Long, Boolean> hardPair = new HashMap<>();

@@ -26,7 +26,7 @@ public final class TwoHopDiag {
     EvidenceAccountLinker linker = LinkingOnGenerated.feed(dir);
     FeatureTable t = linker.features();
     LinkingPipeline.Candidates c = new LinkingPipeline(t, null).candidates();
-    HabitLikelihood h = LinkingOnGenerated.habitLikelihood(t, c);
+    HabitLikelihood h = c.habits();
     Map<AccountKey, Integer> idx = new HashMap<>();
     for (int i = 0; i < t.size(); i++) idx.put(t.key(i), i);
     Map<AccountKey, String> person = new HashMap<>();

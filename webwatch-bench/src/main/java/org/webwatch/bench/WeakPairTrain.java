@@ -269,9 +269,9 @@ public final class WeakPairTrain {
     }
     HabitLikelihood habit = null;
     if (!NAMES.equals(WeakPairFeatures.NAMES)) { // --habit or --person-habit
-      // keep rates from the identifier-linked pairs, as the pipeline fits them at run time (no truth)
+      // the likelihood the run fitted on its identifier-linked pairs, as the pipeline fits it (no truth)
       // ... each side pooled over its provisional person, as the pipeline pools it before its weak stages
-      habit = LinkingOnGenerated.habitLikelihood(t, c);
+      habit = c.habits();
       if (!NAMES.equals(WeakPairFeatures.NAMES_HABIT)) habit = habit.pooled(t, new LinkingPipeline(t).provisionalPersons());
       System.out.println(dir + ": " + habit);
     }

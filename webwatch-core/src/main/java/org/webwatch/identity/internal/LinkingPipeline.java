@@ -75,8 +75,11 @@ public final class LinkingPipeline {
     return new CandidatePairs(t).habitPairs();
   }
 
-  /** Candidate pairs with their features and whether the rules alone qualify them (for training). */
-  public record Candidates(long[] pairs, double[][] features, boolean[] ruleQualified) {}
+  /**
+   * Candidate pairs with their features, whether the rules alone qualify them, and the habit likelihood the run
+   * fitted on its identifier anchors (the one that admits slot-block pairs and that the weak stages read; for training).
+   */
+  public record Candidates(long[] pairs, double[][] features, boolean[] ruleQualified, HabitLikelihood habits) {}
 
   /** Blocking + scoring + features of every candidate pair, without clustering (training, diagnostics). */
   public Candidates candidates() {
@@ -89,7 +92,7 @@ public final class LinkingPipeline {
       x[i] = s.features.of(a, b);
       rule[i] = qualifiesByRule(s.scores[i], a, b);
     });
-    return new Candidates(s.pairs, x, rule);
+    return new Candidates(s.pairs, x, rule, s.habits);
   }
 
   private boolean qualifiesByRule(PairScorer.Score s, int a, int b) {
