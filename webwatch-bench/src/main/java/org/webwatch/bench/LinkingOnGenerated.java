@@ -31,7 +31,7 @@ import org.webwatch.model.TextKind;
  * and media statuses from the generator's truth files (standing in for the signals and media
  * stages), links, and prints {@link LinkingEvaluation}. Usage:
  * {@code java -cp webwatch-bench/target/benchmarks.jar org.webwatch.bench.LinkingOnGenerated DIR [--rules | --model FILE]
- * [--no-mutual-best | --mutual-best FLOOR GAP UNSEEN] [--boosted MODEL.json [--threshold LOGODDS]] [--diag] [links.csv]}.
+ * [--no-mutual-best | --mutual-best FLOOR GAP UNSEEN] [--boosted MODEL.json [--threshold LOGODDS]] [--linking strict|balanced] [--diag] [links.csv]}.
  */
 public final class LinkingOnGenerated {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +48,7 @@ public final class LinkingOnGenerated {
         case "--diag" -> diag = true;
         case "--style-only" -> { }
         case "--rules" -> linker.combiner(null);
+        case "--linking" -> linker.operatingPoint(org.webwatch.identity.OperatingPoint.parse(args[++k]));
         case "--no-mutual-best" -> linker.mutualBest(null);
         case "--mutual-best" -> linker.mutualBest(new org.webwatch.identity.internal.MutualBestMatcher(Double.parseDouble(args[++k]),
             Double.parseDouble(args[++k]), Double.parseDouble(args[++k])));
@@ -108,6 +109,16 @@ public final class LinkingOnGenerated {
     System.out.printf("suggestions %d, correct %d (precision %.3f, %.3f of the true pairs missed); correct ones confirmed: precision %.4f recall %.4f; "
         + "all merged: precision %.4f recall %.4f%n", s.suggested().predicted(), s.suggested().truePositives(), s.suggested().precision(),
         s.suggested().recall(), s.afterReview().precision(), s.afterReview().recall(), s.ifAllMerged().precision(), s.ifAllMerged().recall());
+    // the precision–recall curve below the threshold: merging only the suggestions whose model log-odds reach a floor
+    StringBuilder curve = new StringBuilder("suggestions merged from log-odds:");
+    for (double floor = 0; floor <= 3.01; floor += 0.5) {
+      final double f = floor;
+      List<String[]> above = result.suggestions().stream().filter(l -> Math.log(l.confidence() / (1 - l.confidence())) >= f)
+          .map(l -> new String[] {l.a().toString(), l.b().toString()}).toList();
+      var m = org.webwatch.triage.Evaluation.reviewSuggestions(predicted, truth, above).ifAllMerged();
+      curve.append(String.format(java.util.Locale.ROOT, " %.1f:%d=%.4f/%.4f", f, above.size(), m.precision(), m.recall()));
+    }
+    System.out.println(curve);
   }
 
   /** How many links the mutual-best stage made and how many of them join two accounts of one true person. */

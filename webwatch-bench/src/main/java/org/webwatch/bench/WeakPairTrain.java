@@ -27,7 +27,7 @@ import org.webwatch.model.AccountKey;
 /**
  * Trains and measures the boosted weak-pair model ({@link BoostedTrees}) on generated TUNING
  * populations, leave-one-population-out. Examples are the pairs the mutual-best stage may
- * accept (cross-site, not linked by rules or the shipped combiner, no identifier/media LLR,
+ * accept (cross-site, not linked by rules or the shipped combiner, no identifier LLR,
  * both accounts ≥ 3 texts); features are the 25 {@link PairFeatures}, the combiner's log-odds
  * z, the smaller and larger per-side gap of z over the best OTHER candidate of that side on
  * the other's site (or over {@link MutualBestMatcher#DEFAULT_UNSEEN} when blocking proposed
@@ -46,8 +46,13 @@ public final class WeakPairTrain {
   static final String VERSION_HABIT = "3.0.0";
   /** Version of models that read it of provisional persons ({@code --person-habit}; shipped, trained on seeds 11–19; docs/identity.md). */
   static final String VERSION_PERSON_HABIT = "5.0.0";
-  /** Version of models whose gaps are taken against rivals ranked with the habits ({@code --person-habit-ranked}; shipped). */
-  static final String VERSION_PERSON_HABIT_RANKED = "5.1.0";
+  /**
+   * Version of models whose gaps are taken against rivals ranked with the habits ({@code --person-habit-ranked}).
+   * 5.2.0: the rows include pairs sharing NEW media without an identifier, as the stages now serve them (measured in
+   * session 11, not shipped; the shipped 5.1.0 is the same without them, and since then no flag rebuilds an earlier
+   * model byte for byte).
+   */
+  static final String VERSION_PERSON_HABIT_RANKED = "5.2.0";
   static String VERSION = VERSION_PLAIN;
   static List<String> NAMES = WeakPairFeatures.NAMES;
 
@@ -251,7 +256,6 @@ public final class WeakPairTrain {
     double[] score = new double[pairs.length];
     boolean[] eligible = new boolean[pairs.length];
     int identifier = PairFeatures.NAMES.indexOf("identifier_llr");
-    int media = PairFeatures.NAMES.indexOf("media_llr");
     for (int i = 0; i < pairs.length; i++) {
       int a = PairKeys.first(pairs[i]);
       int b = PairKeys.second(pairs[i]);
@@ -264,8 +268,8 @@ public final class WeakPairTrain {
         continue;
       }
       score[i] = z;
-      // strong evidence = identifier or media LLR (PairScorer.Score.strong, read from the features)
-      eligible[i] = f[identifier] <= 0 && f[media] <= 0 && Math.min(t.texts(a), t.texts(b)) >= PairScorer.STYLE_MIN_TEXTS;
+      // identifier evidence stays with the rules (PairScorer.Score.identifiers, read from the features); shared NEW media is weighed here
+      eligible[i] = f[identifier] <= 0 && Math.min(t.texts(a), t.texts(b)) >= PairScorer.STYLE_MIN_TEXTS;
     }
     HabitLikelihood habit = null;
     if (!NAMES.equals(WeakPairFeatures.NAMES)) { // --habit or --person-habit

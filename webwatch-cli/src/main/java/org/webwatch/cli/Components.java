@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.webwatch.identity.AccountLinker;
+import org.webwatch.identity.OperatingPoint;
 import org.webwatch.identity.network.GraphNetworkAnalyzer;
 import org.webwatch.identity.network.NetworkAnalyzer;
 import org.webwatch.media.KnownMedia;
@@ -58,13 +59,18 @@ final class Components {
 
   /** A fresh account linker per run; {@code dataOrNull} holds analyst link decisions when given. */
   static Supplier<AccountLinker> linker(Path dataOrNull) {
+    return linker(dataOrNull, OperatingPoint.STRICT);
+  }
+
+  /** As {@link #linker(Path)}, linking at {@code point}. */
+  static Supplier<AccountLinker> linker(Path dataOrNull, OperatingPoint point) {
     List<LinkDecision> decisions = List.of();
     if (dataOrNull != null && Files.exists(dataOrNull.resolve(WebwatchStore.DATABASE_FILE))) {
       try (WebwatchStore store = WebwatchStore.open(dataOrNull)) {
         decisions = new DecisionRepository(store).linkDecisions();
       }
     }
-    return DecisionRepository.linkerWith(decisions);
+    return DecisionRepository.linkerWith(decisions, point);
   }
 
   static Supplier<NetworkAnalyzer> network() {

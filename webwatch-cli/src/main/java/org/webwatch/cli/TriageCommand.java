@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.webwatch.identity.OperatingPoint;
 import org.webwatch.media.MediaClassifier;
 import org.webwatch.triage.CaptureSource;
 import org.webwatch.triage.RankedPerson;
@@ -53,6 +54,11 @@ public final class TriageCommand implements Callable<Integer> {
   @Option(names = "--report-top", paramLabel = "N", defaultValue = "100", description = "persons detailed in report.html (default: ${DEFAULT-VALUE})")
   int reportTop;
 
+  @Option(names = "--linking", paramLabel = "POINT", defaultValue = "strict",
+      description = "account-linking operating point: strict (precision first; suggested links go to an analyst) or balanced "
+          + "(suggestions merged too, precision ~0.96; see docs/identity.md) (default: ${DEFAULT-VALUE})")
+  String linking;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -61,11 +67,17 @@ public final class TriageCommand implements Callable<Integer> {
     if (threads < 1 || threads > 256)
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be 1..256: " + threads);
     if (reportTop < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--report-top must be >= 0");
+    OperatingPoint point;
+    try {
+      point = OperatingPoint.parse(linking);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--linking: " + e.getMessage());
+    }
     RiskModel riskModel = model == null ? RiskModel.defaults() : RiskModel.load(model);
     MediaClassifier media = Components.media(hashes);
     ChainPayments chain = chains.isEmpty() ? null : new ChainPayments(chains);
     TriageComponents components = new TriageComponents(Components.detector(rules), Components.extractor(), media,
-        Components.linker(data), Components.network(), Components.payments(chain), riskModel, Components.hashSetVersions(media));
+        Components.linker(data, point), Components.network(), Components.payments(chain), riskModel, versions(media, point));
     List<CaptureSource> sources = new ArrayList<>();
     for (Path p : captures) sources.add(Components.capture(p));
     TriageOptions options = new TriageOptions(threads, TriageOptions.DEFAULT_BATCH_SIZE, reportTop);
@@ -80,5 +92,12 @@ public final class TriageCommand implements Callable<Integer> {
     stdout.println("report: " + out.resolve("report.html").toAbsolutePath());
     stdout.flush();
     return rejected > 0 ? WebwatchCli.EXIT_WITH_REJECTS : WebwatchCli.EXIT_OK;
+  }
+
+  /** summary.json's versions: the hash sets', and the linking operating point when it is not the default. */
+  private static java.util.Map<String, String> versions(MediaClassifier media, OperatingPoint point) {
+    java.util.Map<String, String> v = new java.util.TreeMap<>(Components.hashSetVersions(media));
+    if (point != OperatingPoint.STRICT) v.put("linking", point.code());
+    return v;
   }
 }

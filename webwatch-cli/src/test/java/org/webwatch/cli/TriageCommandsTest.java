@@ -57,6 +57,23 @@ class TriageCommandsTest {
   }
 
   @Test
+  void theLinkingOperatingPointIsChosenOnTheCommandLineAndRecordedInTheSummary() throws Exception {
+    Path pop = dir.resolve("pop");
+    assertThat(run("generate", "--persons", "60", "--seed", "3", "--out", pop.toString())[0]).isEqualTo("0");
+    Path out = dir.resolve("balanced");
+    String[] r = run("triage", "--capture", pop.resolve("capture").toString(), "--out", out.toString(), "--linking", "balanced");
+    assertThat(r[0]).isIn(Integer.toString(WebwatchCli.EXIT_OK), Integer.toString(WebwatchCli.EXIT_WITH_REJECTS)); // the generator writes broken records on purpose
+    assertThat(Files.readString(out.resolve("summary.json"))).contains("\"linking\" : \"balanced\"");
+    Path strict = dir.resolve("strict");
+    run("triage", "--capture", pop.resolve("capture").toString(), "--out", strict.toString());
+    assertThat(Files.readString(strict.resolve("summary.json"))).doesNotContain("\"linking\"");
+    String[] bad = run("triage", "--capture", pop.resolve("capture").toString(), "--out", strict.toString(), "--linking", "loose");
+    assertThat(bad[0]).isEqualTo(Integer.toString(WebwatchCli.EXIT_USAGE));
+    assertThat(bad[2]).contains("--linking: unknown linking operating point 'loose' (strict or balanced)");
+    assertThat(run("triage", "--help")[1]).contains("--linking");
+  }
+
+  @Test
   void aBrokenTruthFileIsRefusedWithItsLocation() throws Exception {
     Path t = Files.createDirectories(dir.resolve("truth"));
     Files.writeString(t.resolve("truth.json"), "{\"format\":\"webwatch-truth\",\"version\":2}");

@@ -48,6 +48,7 @@ public final class EvidenceAccountLinker implements AccountLinker {
   /** Marker offsets per text item ({@code site/kind/item}), only for texts that have markers. */
   private final Map<String, int[]> mentionMarkers = new ConcurrentHashMap<>();
   private LinkingPipeline.Stats lastStats;
+  private OperatingPoint operatingPoint = OperatingPoint.STRICT;
   /** Distinct habit markers kept per account before rare ones are pruned (lossy counting). */
   private static final int HABIT_MAX_DISTINCT = 4096;
   private volatile LogisticCombiner combiner = LogisticCombiner.loadDefault();
@@ -189,7 +190,7 @@ public final class EvidenceAccountLinker implements AccountLinker {
     synchronized (decisions) {
       d = new LinkedHashMap<>(decisions);
     }
-    LinkingPipeline pipeline = new LinkingPipeline(features(), combiner).mutualBest(mutualBest).boostedWeak(boostedWeak);
+    LinkingPipeline pipeline = new LinkingPipeline(features(), combiner).mutualBest(mutualBest).boostedWeak(boostedWeak).operatingPoint(operatingPoint);
     IdentityResult result = pipeline.run(d);
     lastStats = pipeline.stats();
     return result;
@@ -204,6 +205,20 @@ public final class EvidenceAccountLinker implements AccountLinker {
   public void combiner(LogisticCombiner model) {
     this.combiner = model;
     if (!boostedWeakSet) this.boostedWeak = null;
+  }
+
+  /**
+   * Where linking stops on its precision–recall curve (default {@link OperatingPoint#STRICT}: precision first, the
+   * boosted model's suggestions go to an analyst; {@link OperatingPoint#BALANCED} merges them too, see docs/identity.md,
+   * "Operating points"). Balanced needs the boosted weak-pair stage (on by default); without it, it links as strict.
+   */
+  public void operatingPoint(OperatingPoint point) {
+    if (point == null) throw new IllegalArgumentException("operating point is required");
+    this.operatingPoint = point;
+  }
+
+  public OperatingPoint operatingPoint() {
+    return operatingPoint;
   }
 
   /**

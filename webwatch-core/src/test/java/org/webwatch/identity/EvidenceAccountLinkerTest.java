@@ -207,6 +207,77 @@ class EvidenceAccountLinkerTest {
   }
 
   @Test
+  void theBalancedOperatingPointMergesASuggestionTheStrictOneLeavesToAnAnalyst() {
+    var combiner = habitsOnlyModel("test-2", 20, -8, 0.999); // ranks by habits, links nothing alone
+    java.util.List<String> weak = org.webwatch.identity.internal.WeakPairFeatures.NAMES;
+    // the boosted test's tree (+4 for log-odds >= 0 and gap >= 3) under a merge threshold of 3: the pair scores 2, a suggestion
+    var model = new org.webwatch.identity.internal.BoostedTrees("weak-test", weak, -2, 3, java.util.List.of(
+        new org.webwatch.identity.internal.BoostedTrees.Tree(new org.webwatch.identity.internal.BoostedTrees.Split(weak.indexOf("combiner_logit"), 0),
+            null, new org.webwatch.identity.internal.BoostedTrees.Split(weak.indexOf("min_gap"), 3.0), new double[] {0, 0, 0, 4})));
+    java.util.function.Function<OperatingPoint, IdentityResult> run = point -> {
+      EvidenceAccountLinker l = (EvidenceAccountLinker) world(8, x -> {});
+      l.combiner(combiner);
+      l.mutualBest(null);
+      l.boostedWeak(model);
+      l.operatingPoint(point);
+      return l.link();
+    };
+    java.util.function.Predicate<org.webwatch.model.AccountLink> thePair =
+        x -> java.util.Set.of(x.a(), x.b()).equals(java.util.Set.of(STYLE_ONLY_A, STYLE_ONLY_B));
+    IdentityResult strict = run.apply(OperatingPoint.STRICT);
+    assertThat(persons(strict).get(STYLE_ONLY_A)).isNotEqualTo(persons(strict).get(STYLE_ONLY_B));
+    assertThat(strict.suggestions()).anySatisfy(x -> assertThat(thePair.test(x)).isTrue());
+    IdentityResult balanced = run.apply(OperatingPoint.BALANCED);
+    Map<AccountKey, String> p = persons(balanced);
+    assertThat(p.get(STYLE_ONLY_A)).isEqualTo(p.get(STYLE_ONLY_B));
+    assertThat(balanced.suggestions()).noneSatisfy(x -> assertThat(thePair.test(x)).isTrue());
+    var link = balanced.links().stream().filter(thePair).findFirst().orElseThrow();
+    assertThat(link.method()).isEqualTo("boosted-trees");
+    assertThat(link.confidence()).isEqualTo(0.8808); // logistic(2): below the model's threshold, and it says so
+    assertThat(link.evidence()).anySatisfy(e -> {
+      assertThat(e.code()).isEqualTo("boosted-weak");
+      // sites of a handful of accounts: the floor is the suggestions' own, 0
+      assertThat(e.detail()).startsWith("balanced operating point: a suggestion merged from log-odds 0.000 (sites of ");
+    });
+    // the decoys stay apart at this point too: look-alike names of two writers, a donation address shared by seven people
+    assertThat(p.get(ANGEL_1)).isNotEqualTo(p.get(ANGEL_2));
+    assertThat(java.util.stream.IntStream.range(0, 7).mapToObj(i -> p.get(new AccountKey(i < 5 ? "s1" : "s2", "d" + i))).distinct().count())
+        .isEqualTo(7);
+    assertThat(OperatingPoint.parse("balanced")).isEqualTo(OperatingPoint.BALANCED);
+    assertThatThrownBy(() -> OperatingPoint.parse("loose")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'loose' (strict or balanced)");
+  }
+
+  @Test
+  void aSharedNewFileIsOneMoreFeatureForTheWeakStagesNotAReasonToLeaveThePairOut() {
+    var combiner = habitsOnlyModel("test-2", 20, -8, 0.999);
+    java.util.List<String> weak = org.webwatch.identity.internal.WeakPairFeatures.NAMES;
+    // one tree: a shared NEW file (media_values >= 1) and combiner log-odds >= 0 -> +4; threshold 0
+    var model = new org.webwatch.identity.internal.BoostedTrees("media-test", weak, -2, 0, java.util.List.of(
+        new org.webwatch.identity.internal.BoostedTrees.Tree(new org.webwatch.identity.internal.BoostedTrees.Split(weak.indexOf("combiner_logit"), 0),
+            null, new org.webwatch.identity.internal.BoostedTrees.Split(weak.indexOf("media_values"), 1), new double[] {0, 0, 0, 4})));
+    java.util.function.Function<Boolean, IdentityResult> run = shareFile -> {
+      EvidenceAccountLinker l = (EvidenceAccountLinker) world(8, x -> {
+        if (!shareFile) return;
+        x.media(SyntheticForum.newMedia(STYLE_ONLY_A, "m1", "sha256:unseen-file-of-one-writer"));
+        x.media(SyntheticForum.newMedia(STYLE_ONLY_B, "m2", "sha256:unseen-file-of-one-writer"));
+      });
+      l.combiner(combiner);
+      l.mutualBest(null);
+      l.boostedWeak(model);
+      return l.link();
+    };
+    IdentityResult without = run.apply(false);
+    assertThat(persons(without).get(STYLE_ONLY_A)).isNotEqualTo(persons(without).get(STYLE_ONLY_B));
+    IdentityResult with = run.apply(true);
+    assertThat(persons(with).get(STYLE_ONLY_A)).isEqualTo(persons(with).get(STYLE_ONLY_B));
+    var link = with.links().stream().filter(x -> java.util.Set.of(x.a(), x.b()).equals(java.util.Set.of(STYLE_ONLY_A, STYLE_ONLY_B)))
+        .findFirst().orElseThrow();
+    assertThat(link.method()).isEqualTo("boosted-trees"); // a lone NEW file is not enough for the rules
+    assertThat(link.evidence()).anySatisfy(e -> assertThat(e.code()).isEqualTo("shared-media"));
+    assertThat(link.evidence()).anySatisfy(e -> assertThat(e.detail()).contains("media_values ≥ 1.000"));
+  }
+
+  @Test
   void sharedDonationAddressDoesNotGluePeople() {
     IdentityResult r = world(2, l -> {}).link();
     Map<AccountKey, String> p = persons(r);

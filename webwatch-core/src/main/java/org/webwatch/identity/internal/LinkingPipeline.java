@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.webwatch.identity.IdentityResult;
+import org.webwatch.identity.OperatingPoint;
 import org.webwatch.model.AccountKey;
 import org.webwatch.model.AccountLink;
 import org.webwatch.model.Evidence;
@@ -38,6 +39,8 @@ public final class LinkingPipeline {
   private final LogisticCombiner combiner;
   private MutualBestMatcher mutualBest = new MutualBestMatcher();
   private BoostedWeakStage boostedWeak; // off here; EvidenceAccountLinker sets its bundled model
+  private OperatingPoint operatingPoint = OperatingPoint.STRICT;
+  private BalancedMerge balanced; // set by a BALANCED run
   private Stats stats;
 
   /** The pipeline with the default learned combiner ({@link LogisticCombiner#loadDefault()}). */
@@ -52,7 +55,7 @@ public final class LinkingPipeline {
   }
 
   /**
-   * Replaces the mutual-best stage for cross-site pairs without identifier or media evidence
+   * Replaces the mutual-best stage for cross-site pairs without identifier evidence
    * that neither the rules nor the combiner link ({@link MutualBestMatcher}); null turns it off.
    * It ranks by the combiner's log-odds, so it is off without a combiner too.
    */
@@ -67,6 +70,21 @@ public final class LinkingPipeline {
    */
   public LinkingPipeline boostedWeak(BoostedWeakStage stage) {
     this.boostedWeak = stage;
+    return this;
+  }
+
+  /** Cross-site pairs of light accounts proposed by exclusive-value combinations ({@link CandidatePairs#slotPairs}; for diagnostics). */
+  public long[] slotCandidatePairs() {
+    return new CandidatePairs(t).slotPairs();
+  }
+
+  /**
+   * Where linking stops on its precision–recall curve ({@link OperatingPoint}); {@link OperatingPoint#BALANCED}
+   * also merges the boosted stage's suggestions from {@link BalancedMerge#floor} (needs the boosted stage).
+   */
+  public LinkingPipeline operatingPoint(OperatingPoint point) {
+    if (point == null) throw new IllegalArgumentException("operating point is required");
+    this.operatingPoint = point;
     return this;
   }
 
@@ -101,7 +119,7 @@ public final class LinkingPipeline {
 
   /** Counters of the last run (for benchmarks and summary.json). */
   public record Stats(int accounts, long candidatePairs, long slotPairsProposed, long slotPairsAdmitted, int qualifiedLinks,
-      int weakPairLinks, int persons, long oversizedBlocks, long candidateMillis, long scoreMillis, long clusterMillis, long explainMillis) {}
+      int weakPairLinks, long balancedProposed, long balancedMerged, int persons, long oversizedBlocks, long candidateMillis, long scoreMillis, long clusterMillis, long explainMillis) {}
 
   public Stats stats() {
     return stats;
@@ -130,14 +148,27 @@ public final class LinkingPipeline {
           int b = PairKeys.second(pairs[i]);
           if (t.site[a] == t.site[b] || rejected.contains(pairs[i])) return WeakPairStages.Role.NONE;
           if (qualifiesByRule(s.scores[i], a, b) || s.learned(i)) return WeakPairStages.Role.LINKED;
-          return s.scores[i].strong() <= 0 ? WeakPairStages.Role.ELIGIBLE : WeakPairStages.Role.COMPETES;
+          // shared NEW media is one more piece of evidence for the weak stages to weigh; identifiers stay with the rules
+          return s.scores[i].identifiers() <= 0 ? WeakPairStages.Role.ELIGIBLE : WeakPairStages.Role.COMPETES;
         }, i -> s.features.of(PairKeys.first(pairs[i]), PairKeys.second(pairs[i])), habitLikelihood(s, linked));
     Map<Long, MutualBestMatcher.Match> byMutualBest = weak.mutualBest();
-    Map<Long, BoostedWeakStage.Link> byBoosted = weak.boosted();
+    Map<Long, BoostedWeakStage.Link> byBoosted = new HashMap<>(weak.boosted());
     for (long pair : weak.pairs()) {
       // weighs in clustering like a link just at the threshold: it can attach an account to a person, never fuse two
       linked.edges.add(pair);
       linked.edgeScores.add(MUTUAL_BEST_EDGE_WEIGHT);
+    }
+    long merged = 0;
+    balanced = operatingPoint == OperatingPoint.BALANCED && boostedWeak != null ? new BalancedMerge(t.site) : null;
+    if (balanced != null) {
+      List<BoostedWeakStage.Link> merge = balanced.select(weak.suggested().values());
+      for (int k = 0; k < merge.size(); k++) {
+        // just under the weak links and best first (the clustering merges by descending weight), under the same constraints
+        linked.edges.add(merge.get(k).pair());
+        linked.edgeScores.add(MUTUAL_BEST_EDGE_WEIGHT - BALANCED_WEIGHT_STEP * (k + 1));
+        byBoosted.put(merge.get(k).pair(), merge.get(k));
+      }
+      merged = merge.size();
     }
     int[] cluster = linked.cluster();
     long t3 = System.nanoTime();
@@ -145,8 +176,9 @@ public final class LinkingPipeline {
         new HashSet<>(confirmed), s.scorer, s.features);
     IdentityResult result = new IdentityResult(linkedResult.assignments(), linkedResult.links(), suggestions(weak.suggested(), cluster, s.scorer));
     long t4 = System.nanoTime();
-    stats = new Stats(n, pairs.length, s.slotProposed, s.slotAdmitted, linked.edges.size(), byMutualBest.size() + byBoosted.size(), (int) IntStream.of(cluster).distinct().count(),
-        s.oversized, s.candidateMillis, s.scoreMillis, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
+    long mergedInto = byBoosted.keySet().stream().filter(p -> !weak.boosted().containsKey(p) && cluster[PairKeys.first(p)] == cluster[PairKeys.second(p)]).count();
+    stats = new Stats(n, pairs.length, s.slotProposed, s.slotAdmitted, linked.edges.size(), byMutualBest.size() + weak.boosted().size(), merged, mergedInto,
+        (int) IntStream.of(cluster).distinct().count(), s.oversized, s.candidateMillis, s.scoreMillis, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
     return result;
   }
 
@@ -327,6 +359,8 @@ public final class LinkingPipeline {
 
   /** Clustering weight of a mutual-best link (see {@link ConstrainedClustering}). */
   static final double MUTUAL_BEST_EDGE_WEIGHT = PairScorer.LINK_THRESHOLD;
+  /** A merged suggestion of rank k weighs {@link #MUTUAL_BEST_EDGE_WEIGHT} − (k + 1) × this: ordered, support unchanged in practice. */
+  static final double BALANCED_WEIGHT_STEP = 1e-7;
 
   private IdentityResult assemble(int[] cluster, long[] edges, Map<Long, PairScorer.Score> qualified, Map<Long, Double> byModel,
       Map<Long, MutualBestMatcher.Match> byMutualBest, Map<Long, BoostedWeakStage.Link> byBoosted, Set<Long> confirmed, PairScorer scorer,
@@ -374,7 +408,13 @@ public final class LinkingPipeline {
         conf = 1 / (1 + Math.exp(-l.score()));
         method = BoostedTrees.METHOD;
         version = boostedWeak.model().version();
-        evidence.add(boostedWeak.evidence(l));
+        Evidence e = boostedWeak.evidence(l);
+        if (!boostedWeak.accepts(l)) { // only the balanced operating point merges below the threshold
+          e = new Evidence(e.code(), e.value(), e.weight(), String.format(java.util.Locale.ROOT,
+              "balanced operating point: a suggestion merged from log-odds %.3f (sites of %s and %s); %s", balanced.floor(a, b),
+              t.keys[a].site(), t.keys[b].site(), e.detail()));
+        }
+        evidence.add(e);
       } else {
         conf = qualified.get(k).confidence();
       }

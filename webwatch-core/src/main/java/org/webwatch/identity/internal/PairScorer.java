@@ -76,8 +76,24 @@ public final class PairScorer {
     this.stemFrequency = stemFrequency;
   }
 
-  /** Numeric score of a pair: strong and weak parts, weak-signal count. */
-  public record Score(double strong, double username, double style, double timing) {
+  /**
+   * Numeric score of a pair: strong and weak parts, weak-signal count. {@code strong} is the identifiers' LLR plus
+   * the shared NEW media's, capped at {@link #MAX_MEDIA_LLR}; {@code media} is that capped media part.
+   */
+  public record Score(double strong, double username, double style, double timing, double media) {
+    /** A score without media evidence (all of {@code strong} from identifiers). */
+    public Score(double strong, double username, double style, double timing) {
+      this(strong, username, style, timing, 0);
+    }
+
+    /**
+     * The identifiers' part of {@code strong}: 0 exactly when no validated identifier is shared (the weak-pair
+     * stages may then accept the pair, media or not; {@code WeakPairStages}).
+     */
+    public double identifiers() {
+      return strong - media;
+    }
+
     public double total() {
       return strong + username + style + timing;
     }
@@ -114,8 +130,8 @@ public final class PairScorer {
       } else if (va[i] < vb[j]) i++;
       else j++;
     }
-    strong += Math.min(media, MAX_MEDIA_LLR);
-    return new Score(strong, usernameLlr(a, b), styleLlr(a, b), timingLlr(a, b));
+    double cappedMedia = Math.min(media, MAX_MEDIA_LLR);
+    return new Score(strong + cappedMedia, usernameLlr(a, b), styleLlr(a, b), timingLlr(a, b), cappedMedia);
   }
 
   double valueLlr(int v) {

@@ -11,8 +11,10 @@ import java.util.function.IntFunction;
  * {@link MutualBestMatcher} (on by default), then the opt-in {@link BoostedWeakStage}. Both rank
  * every cross-site candidate by the combiner's log-odds (a boosted model trained so adds the habit
  * likelihood: {@link BoostedWeakStage#ranksByHabits}), with the pairs already linked
- * dominating; only pairs without identifier or media evidence whose accounts both have enough
- * text for style and habits may be accepted — identifier and media pairs stay with the rules.
+ * dominating; only pairs without identifier evidence whose accounts both have enough text for
+ * style and habits may be accepted — identifier pairs stay with the rules. A shared NEW file
+ * the rules cannot link on alone (reposts spread it) is one more feature here (since weak-pair
+ * model 5.2.0; docs/identity.md, "Session 11").
  * O(E + n) for E candidate pairs over n accounts, plus the boosted model's features for the
  * pairs it ranks.
  */
@@ -23,7 +25,7 @@ final class WeakPairStages {
     NONE,
     /** Already linked by stronger evidence: dominates its accounts' rankings. */
     LINKED,
-    /** Competes with its log-odds but may not be accepted (it has identifier or media evidence). */
+    /** Competes with its log-odds but may not be accepted (it has identifier evidence). */
     COMPETES,
     /** Competes and may be accepted when both accounts have enough text. */
     ELIGIBLE

@@ -47,6 +47,10 @@ class PairScorerTest {
     assertThat(new PairScorer.Score(8.0, 0, -2.0, 0).qualifies()).isTrue();
     assertThat(new PairScorer.Score(3.0, 0, 0, 0).qualifies()).isFalse();
     assertThat(new PairScorer.Score(8.0, 0, 0, 0).confidence()).isGreaterThan(0.99);
+    // strong = identifiers + capped media: a pair with media only has no identifier part (the weak stages may take it)
+    assertThat(new PairScorer.Score(3.5, 0, 0, 0, 3.5).identifiers()).isZero();
+    assertThat(new PairScorer.Score(9.5, 0, 0, 0, 3.5).identifiers()).isEqualTo(6.0);
+    assertThat(new PairScorer.Score(6.0, 0, 0, 0).identifiers()).isEqualTo(6.0);
   }
 
   @Test

@@ -10,6 +10,7 @@ import org.webwatch.casework.Decision;
 import org.webwatch.casework.DecisionKind;
 import org.webwatch.identity.AccountLinker;
 import org.webwatch.identity.EvidenceAccountLinker;
+import org.webwatch.identity.OperatingPoint;
 import org.webwatch.model.AccountKey;
 import org.webwatch.store.WebwatchStore;
 import org.webwatch.store.internal.Jdbc;
@@ -67,9 +68,16 @@ public final class DecisionRepository {
    * triage run, CLI or server job, links with), so analysts' confirmations and rejections hold.
    */
   public static Supplier<AccountLinker> linkerWith(List<LinkDecision> decisions) {
+    return linkerWith(decisions, OperatingPoint.STRICT);
+  }
+
+  /** As {@link #linkerWith(List)}, linking at {@code point} ({@link OperatingPoint}). */
+  public static Supplier<AccountLinker> linkerWith(List<LinkDecision> decisions, OperatingPoint point) {
     List<LinkDecision> fixed = List.copyOf(decisions);
+    java.util.Objects.requireNonNull(point, "point");
     return () -> {
       EvidenceAccountLinker linker = new EvidenceAccountLinker();
+      linker.operatingPoint(point);
       for (LinkDecision d : fixed) linker.decision(AccountKey.parse(d.accountA()), AccountKey.parse(d.accountB()), d.confirmed());
       return linker;
     };
