@@ -1,23 +1,15 @@
 package org.webwatch.identity.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.webwatch.identity.IdentityResult;
 import org.webwatch.identity.OperatingPoint;
 import org.webwatch.model.AccountKey;
-import org.webwatch.model.AccountLink;
-import org.webwatch.model.Evidence;
-import org.webwatch.model.PersonAssignment;
 
 /**
  * The linking pipeline over a {@link FeatureTable}: blocking/LSH candidate generation (never
@@ -172,9 +164,10 @@ public final class LinkingPipeline {
     }
     int[] cluster = linked.cluster();
     long t3 = System.nanoTime();
-    IdentityResult linkedResult = assemble(cluster, linked.edges.toArray(), linked.qualified, linked.byModel, byMutualBest, byBoosted,
+    LinkAssembly assembly = new LinkAssembly(t, combiner, mutualBest, boostedWeak, balanced);
+    IdentityResult linkedResult = assembly.assemble(cluster, linked.edges.toArray(), linked.qualified, linked.byModel, byMutualBest, byBoosted,
         new HashSet<>(confirmed), s.scorer, s.features);
-    IdentityResult result = new IdentityResult(linkedResult.assignments(), linkedResult.links(), suggestions(weak.suggested(), cluster, s.scorer));
+    IdentityResult result = new IdentityResult(linkedResult.assignments(), linkedResult.links(), assembly.suggestions(weak.suggested(), cluster, s.scorer));
     long t4 = System.nanoTime();
     long mergedInto = byBoosted.keySet().stream().filter(p -> !weak.boosted().containsKey(p) && cluster[PairKeys.first(p)] == cluster[PairKeys.second(p)]).count();
     stats = new Stats(n, pairs.length, s.slotProposed, s.slotAdmitted, linked.edges.size(), byMutualBest.size() + weak.boosted().size(), merged, mergedInto,
@@ -335,116 +328,13 @@ public final class LinkingPipeline {
     return i -> h.features(PairKeys.first(s.pairs[i]), PairKeys.second(s.pairs[i]));
   }
 
-  /**
-   * The boosted stage's suggestions whose accounts ended in two different persons (a suggestion
-   * inside one person says nothing new), best first, each explained like a link.
-   */
-  private List<AccountLink> suggestions(Map<Long, BoostedWeakStage.Link> suggested, int[] cluster, PairScorer scorer) {
-    List<BoostedWeakStage.Link> open = new ArrayList<>();
-    for (BoostedWeakStage.Link l : suggested.values()) if (cluster[PairKeys.first(l.pair())] != cluster[PairKeys.second(l.pair())]) open.add(l);
-    open.sort(java.util.Comparator.comparingDouble(BoostedWeakStage.Link::score).reversed().thenComparingLong(BoostedWeakStage.Link::pair));
-    // explained in parallel, as links are (a 1M-account run suggests ≈ 13,000)
-    AccountLink[] out = new AccountLink[open.size()];
-    IntStream.range(0, out.length).parallel().forEach(i -> {
-      BoostedWeakStage.Link l = open.get(i);
-      int a = PairKeys.first(l.pair());
-      int b = PairKeys.second(l.pair());
-      List<Evidence> evidence = new ArrayList<>(scorer.explain(a, b));
-      evidence.add(boostedWeak.evidence(l));
-      double conf = Math.round(10000 / (1 + Math.exp(-l.score()))) / 10000.0;
-      out[i] = new AccountLink(t.keys[a], t.keys[b], conf, BoostedTrees.METHOD, boostedWeak.model().version(), List.copyOf(evidence));
-    });
-    return List.of(out);
-  }
-
   /** Clustering weight of a mutual-best link (see {@link ConstrainedClustering}). */
   static final double MUTUAL_BEST_EDGE_WEIGHT = PairScorer.LINK_THRESHOLD;
   /** A merged suggestion of rank k weighs {@link #MUTUAL_BEST_EDGE_WEIGHT} − (k + 1) × this: ordered, support unchanged in practice. */
   static final double BALANCED_WEIGHT_STEP = 1e-7;
 
-  private IdentityResult assemble(int[] cluster, long[] edges, Map<Long, PairScorer.Score> qualified, Map<Long, Double> byModel,
-      Map<Long, MutualBestMatcher.Match> byMutualBest, Map<Long, BoostedWeakStage.Link> byBoosted, Set<Long> confirmed, PairScorer scorer,
-      PairFeatures features) {
-    int n = t.size();
-    double[] confidence = new double[n];
-    List<Set<String>> codes = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) codes.add(null);
-    TreeSet<Long> linkKeys = new TreeSet<>();
-    for (long e : edges) if (cluster[PairKeys.first(e)] == cluster[PairKeys.second(e)]) linkKeys.add(e);
-    for (long c : confirmed) if (cluster[PairKeys.first(c)] == cluster[PairKeys.second(c)]) linkKeys.add(c);
-    long[] keys = linkKeys.stream().mapToLong(Long::longValue).toArray();
-    List<List<Evidence>> explained = new ArrayList<>(keys.length);
-    for (int i = 0; i < keys.length; i++) explained.add(null);
-    IntStream.range(0, keys.length).parallel()
-        .forEach(i -> explained.set(i, scorer.explain(PairKeys.first(keys[i]), PairKeys.second(keys[i]))));
-    List<AccountLink> links = new ArrayList<>();
-    for (int i = 0; i < keys.length; i++) {
-      long k = keys[i];
-      int a = PairKeys.first(k);
-      int b = PairKeys.second(k);
-      List<Evidence> evidence = new ArrayList<>(explained.get(i));
-      double conf;
-      String method = METHOD;
-      String version = VERSION;
-      if (confirmed.contains(k)) {
-        evidence.add(0, new Evidence("analyst", "confirmed", 1.0, "analyst decision " + t.keys[a] + " = " + t.keys[b]));
-        conf = 1.0;
-      } else if (byModel.containsKey(k)) {
-        double z = byModel.get(k);
-        conf = 1 / (1 + Math.exp(-z));
-        method = LogisticCombiner.METHOD;
-        version = combiner.version();
-        evidence.add(new Evidence(LEARNED_CODE, String.format(java.util.Locale.ROOT, "p=%.4f", conf), Math.round(z * 1000) / 1000.0,
-            String.format(java.util.Locale.ROOT, "%s %s, threshold %.4f: %s", LogisticCombiner.METHOD, combiner.version(), combiner.threshold(),
-                combiner.explain(features.of(a, b)))));
-      } else if (byMutualBest.containsKey(k)) {
-        conf = MutualBestMatcher.CONFIDENCE;
-        method = MutualBestMatcher.METHOD;
-        version = MutualBestMatcher.VERSION;
-        evidence.add(mutualBest.evidence(byMutualBest.get(k), t.keys[a], t.keys[b],
-            b2 -> t.keys[b2], combiner.version(), combiner.explain(features.of(a, b))));
-      } else if (byBoosted.containsKey(k)) {
-        BoostedWeakStage.Link l = byBoosted.get(k);
-        conf = 1 / (1 + Math.exp(-l.score()));
-        method = BoostedTrees.METHOD;
-        version = boostedWeak.model().version();
-        Evidence e = boostedWeak.evidence(l);
-        if (!boostedWeak.accepts(l)) { // only the balanced operating point merges below the threshold
-          e = new Evidence(e.code(), e.value(), e.weight(), String.format(java.util.Locale.ROOT,
-              "balanced operating point: a suggestion merged from log-odds %.3f (sites of %s and %s); %s", balanced.floor(a, b),
-              t.keys[a].site(), t.keys[b].site(), e.detail()));
-        }
-        evidence.add(e);
-      } else {
-        conf = qualified.get(k).confidence();
-      }
-      conf = Math.round(conf * 10000) / 10000.0;
-      links.add(new AccountLink(t.keys[a], t.keys[b], conf, method, version, List.copyOf(evidence)));
-      for (int x : new int[] {a, b}) {
-        confidence[x] = Math.max(confidence[x], conf);
-        if (codes.get(x) == null) codes.set(x, new HashSet<>());
-        for (Evidence e : evidence) if (e.weight() > 0) codes.get(x).add(e.code());
-      }
-    }
-    Map<Integer, String> personIds = new HashMap<>();
-    List<PersonAssignment> assignments = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      String person = personIds.computeIfAbsent(cluster[i], r -> personId(t.keys[r]));
-      boolean singleton = codes.get(i) == null;
-      List<String> c = new ArrayList<>();
-      if (!singleton) for (String code : CODE_ORDER) if (codes.get(i).contains(code)) c.add(code);
-      assignments.add(new PersonAssignment(person, t.keys[i], singleton ? 1.0 : confidence[i], List.copyOf(c)));
-    }
-    return new IdentityResult(List.copyOf(assignments), List.copyOf(links));
-  }
-
-  /** Stable person id: {@code p-} and 12 hex digits of SHA-256 of the cluster's smallest account key. */
+  /** Stable person id: {@code p-} and 12 hex digits of SHA-256 of the cluster's smallest account key ({@link LinkAssembly#personId}). */
   public static String personId(AccountKey smallest) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(smallest.toString().getBytes(StandardCharsets.UTF_8));
-      return "p-" + HexFormat.of().formatHex(d, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
+    return LinkAssembly.personId(smallest);
   }
 }
