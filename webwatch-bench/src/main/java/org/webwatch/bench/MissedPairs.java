@@ -91,7 +91,8 @@ public final class MissedPairs {
           String texts = lo < PairScorer.STYLE_MIN_TEXTS ? "texts<3" : lo < 5 ? "texts3-4" : lo < 10 ? "texts5-9" : "texts10+";
           Integer i = pairIndex.get(PairKeys.of(a, b));
           String why;
-          if (i == null) why = "not a candidate";
+          if (i == null) why = personCandidate(a, b, parent, pairIndex, members.get(person.get(t.key(a))), site)
+              ? "not a candidate, but of another account of the person" : "not a candidate";
           else if (c.features()[i][identifier] > 0) {
             why = "identifier";
             StringBuilder f = new StringBuilder();
@@ -190,6 +191,16 @@ public final class MissedPairs {
     } else if (v > t[1]) {
       t[1] = v;
     }
+  }
+
+  /** Whether a or b is a candidate of another account of the true person that round one already joined to the other side. */
+  private static boolean personCandidate(int a, int b, int[] parent, Map<Long, Integer> pairIndex, java.util.List<Integer> person, int[] site) {
+    for (int c : person) {
+      if (c == a || c == b) continue;
+      if (find(parent, c) == find(parent, b) && pairIndex.containsKey(PairKeys.of(a, c))) return true;
+      if (find(parent, c) == find(parent, a) && pairIndex.containsKey(PairKeys.of(b, c))) return true;
+    }
+    return false;
   }
 
   private static int find(int[] parent, int i) {
