@@ -109,7 +109,10 @@ public final class LinkingPipeline {
     return s.qualifies() && (t.site[a] != t.site[b] || s.strong() >= PairScorer.SAME_SITE_STRONG);
   }
 
-  /** Counters of the last run (for benchmarks and summary.json). */
+  /**
+   * Counters of the last run (for benchmarks and summary.json). {@code balancedProposed}: suggestions the balanced
+   * operating point offered the clustering; {@code balancedMerged}: those that ended inside one person (0 when strict).
+   */
   public record Stats(int accounts, long candidatePairs, long slotPairsProposed, long slotPairsAdmitted, int qualifiedLinks,
       int weakPairLinks, long balancedProposed, long balancedMerged, int persons, long oversizedBlocks, long candidateMillis, long scoreMillis, long clusterMillis, long explainMillis) {}
 
@@ -150,7 +153,7 @@ public final class LinkingPipeline {
       linked.edges.add(pair);
       linked.edgeScores.add(MUTUAL_BEST_EDGE_WEIGHT);
     }
-    long merged = 0;
+    long offered = 0;
     balanced = operatingPoint == OperatingPoint.BALANCED && boostedWeak != null ? new BalancedMerge(t.site) : null;
     if (balanced != null) {
       List<BoostedWeakStage.Link> merge = balanced.select(weak.suggested().values());
@@ -160,7 +163,7 @@ public final class LinkingPipeline {
         linked.edgeScores.add(MUTUAL_BEST_EDGE_WEIGHT - BALANCED_WEIGHT_STEP * (k + 1));
         byBoosted.put(merge.get(k).pair(), merge.get(k));
       }
-      merged = merge.size();
+      offered = merge.size();
     }
     int[] cluster = linked.cluster();
     long t3 = System.nanoTime();
@@ -169,8 +172,8 @@ public final class LinkingPipeline {
         new HashSet<>(confirmed), s.scorer, s.features);
     IdentityResult result = new IdentityResult(linkedResult.assignments(), linkedResult.links(), assembly.suggestions(weak.suggested(), cluster, s.scorer));
     long t4 = System.nanoTime();
-    long mergedInto = byBoosted.keySet().stream().filter(p -> !weak.boosted().containsKey(p) && cluster[PairKeys.first(p)] == cluster[PairKeys.second(p)]).count();
-    stats = new Stats(n, pairs.length, s.slotProposed, s.slotAdmitted, linked.edges.size(), byMutualBest.size() + weak.boosted().size(), merged, mergedInto,
+    long joined = byBoosted.keySet().stream().filter(p -> !weak.boosted().containsKey(p) && cluster[PairKeys.first(p)] == cluster[PairKeys.second(p)]).count();
+    stats = new Stats(n, pairs.length, s.slotProposed, s.slotAdmitted, linked.edges.size(), byMutualBest.size() + weak.boosted().size(), offered, joined,
         (int) IntStream.of(cluster).distinct().count(), s.oversized, s.candidateMillis, s.scoreMillis, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
     return result;
   }
