@@ -129,6 +129,7 @@ class JobRoutesTest {
       assertThat(page).contains("<h1>Jobs</h1>").doesNotContain("Start import").doesNotContain("Start triage run");
     }
     assertThat(admin.get("/jobs").body()).contains("Start import").contains("Start triage run").contains("Start hash-set import")
+        .contains("<select name=\"linking\"")
         .contains("<option value=\"gen-b\">");
     // CSRF on every POST of a session
     assertThat(admin.postJson("/api/jobs/triage", "{}", false).statusCode()).isEqualTo(403);
@@ -178,6 +179,10 @@ class JobRoutesTest {
     assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("succeeded");
     long runId = run.path("summary").path("run").asLong();
     assertThat(run.path("summary").path("persons").asLong()).isPositive();
+    assertThat(run.path("summary").path("linking").asText()).isEqualTo("strict"); // the default operating point
+    HttpResponse<String> badPoint = admin.postJson("/api/jobs/triage?linking=loose", "{}", true);
+    assertThat(badPoint.statusCode()).isEqualTo(400);
+    assertThat(badPoint.body()).contains("linking: unknown linking operating point 'loose' (strict or balanced)");
     JsonNode runs = JSON.readTree(admin.get("/api/runs").body());
     assertThat(runs.findValuesAsText("id")).contains(String.valueOf(runId));
     Client viewer = as("viewer");

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.webwatch.WebwatchException;
+import org.webwatch.identity.OperatingPoint;
 import org.webwatch.casework.Permission;
 import org.webwatch.server.JobOptions;
 import org.webwatch.server.internal.jobs.Job;
@@ -156,7 +157,21 @@ public final class JobRoutes {
   }
 
   private Job triage(Context ctx) {
-    return runner.submit(JobKind.TRIAGE, actor(ctx), "all capture records in the store", new TriageWork(s, actor(ctx), options.triageThreads()));
+    OperatingPoint point = linking(ctx);
+    String label = "all capture records in the store" + (point == OperatingPoint.STRICT ? "" : ", linking " + point.code());
+    return runner.submit(JobKind.TRIAGE, actor(ctx), label, new TriageWork(s, actor(ctx), options.triageThreads(), point));
+  }
+
+  /** The linking operating point of a triage job: form field or query parameter {@code linking}, default strict. */
+  private static OperatingPoint linking(Context ctx) {
+    String v = ctx.formParam("linking");
+    if (v == null || v.isBlank()) v = ctx.queryParam("linking");
+    if (v == null || v.isBlank()) return OperatingPoint.STRICT;
+    try {
+      return OperatingPoint.parse(v.strip());
+    } catch (IllegalArgumentException e) {
+      throw new WebwatchException(WebwatchException.Kind.INVALID_INPUT, "linking: " + e.getMessage());
+    }
   }
 
   private void refuseTooLargeUpload(Context ctx) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.webwatch.WebwatchException;
+import org.webwatch.identity.OperatingPoint;
 import org.webwatch.identity.network.GraphNetworkAnalyzer;
 import org.webwatch.media.KnownMedia;
 import org.webwatch.server.internal.jobs.JobProgress;
@@ -34,7 +35,8 @@ import org.webwatch.triage.TriageResult;
  * the capture files recorded at import: uploads are deleted after import and files on disk move
  * or vanish, while the store always holds exactly what was imported (the union of all captures,
  * a re-sent record counted once). Stages: the bundled indicator rules, the validating identifier
- * extractor, every stored hash set, the analysts' link decisions, the graph network analyzer,
+ * extractor, every stored hash set, the analysts' link decisions (linking at the job's operating point, strict
+ * unless asked: {@link OperatingPoint}), the graph network analyzer,
  * the bundled risk model; no chain data (payments need {@code ./webwatch triage --chain}).
  * Outputs (outputs.md, report.html included) go to {@code DATA/triage-runs/run-TIME/} and are
  * then loaded by {@link TriageResultImporter} (one transaction), which makes them the queue's run.
@@ -45,11 +47,13 @@ final class TriageWork implements JobWork {
   private final Services s;
   private final String actor;
   private final int threads;
+  private final OperatingPoint linking;
 
-  TriageWork(Services s, String actor, int threads) {
+  TriageWork(Services s, String actor, int threads, OperatingPoint linking) {
     this.s = s;
     this.actor = actor;
     this.threads = threads;
+    this.linking = java.util.Objects.requireNonNull(linking, "linking");
   }
 
   @Override
@@ -69,7 +73,7 @@ final class TriageWork implements JobWork {
     TriageResult result;
     TriageRun run;
     try {
-      result = new TriagePipeline(components(media, decisions), new TriageOptions(threads, TriageOptions.DEFAULT_BATCH_SIZE,
+      result = new TriagePipeline(components(media, decisions, linking), new TriageOptions(threads, TriageOptions.DEFAULT_BATCH_SIZE,
           TriageOptions.DEFAULT_REPORT_TOP)).run(List.of(source), out);
       p.checkCancelled();
       p.phase("loading results into the queue", -1, "");
@@ -88,6 +92,7 @@ final class TriageWork implements JobWork {
     summary.put("critical", result.summary().counts().getOrDefault("bands.persons.critical", 0L));
     summary.put("high", result.summary().counts().getOrDefault("bands.persons.high", 0L));
     summary.put("hash sets", media.sets().size());
+    summary.put("linking", linking.code());
     summary.put("output", out.toString());
     return summary;
   }
@@ -108,9 +113,11 @@ final class TriageWork implements JobWork {
     return Files.createDirectories(out);
   }
 
-  private static TriageComponents components(KnownMedia media, List<LinkDecision> decisions) {
+  private static TriageComponents components(KnownMedia media, List<LinkDecision> decisions, OperatingPoint linking) {
+    Map<String, String> versions = new java.util.TreeMap<>(media.versions());
+    if (linking != OperatingPoint.STRICT) versions.put("linking", linking.code()); // as the CLI records it
     return new TriageComponents(RuleIndicatorDetector.withDefaultRules(), new ValidatingIdentifierExtractor(), media,
-        DecisionRepository.linkerWith(decisions), GraphNetworkAnalyzer::new, java.util.Optional.empty(), RiskModel.defaults(),
-        media.versions());
+        DecisionRepository.linkerWith(decisions, linking), GraphNetworkAnalyzer::new, java.util.Optional.empty(), RiskModel.defaults(),
+        versions);
   }
 }

@@ -69,7 +69,7 @@ class TriageWorkTest {
       new PopulationGenerator(1).generate(new GenerateOptions(20, 3L, 6.0, 2, GenerateOptions.OutputFormat.DIR), tmp.resolve("gen"));
       new ImportService(store).importCapture(tmp.resolve("gen/capture"));
       Progress p = new Progress(null);
-      Map<String, Object> summary = new TriageWork(services(store), "admin", 1).run(p);
+      Map<String, Object> summary = new TriageWork(services(store), "admin", 1, org.webwatch.identity.OperatingPoint.STRICT).run(p);
       long run = (Long) summary.get("run");
       assertThat(new TriageRepository(store).currentRun().orElseThrow().id()).isEqualTo(run);
       assertThat(p.phases).containsExactly("loading hash sets and decisions", "reading captures (indicators, identifiers, media)",
@@ -81,11 +81,22 @@ class TriageWorkTest {
   }
 
   @Test
+  void aBalancedRunSaysSoInItsSummaryAndItsOutputs() throws Exception {
+    try (WebwatchStore store = WebwatchStore.open(tmp.resolve("data"))) {
+      new PopulationGenerator(1).generate(new GenerateOptions(20, 3L, 6.0, 2, GenerateOptions.OutputFormat.DIR), tmp.resolve("gen"));
+      new ImportService(store).importCapture(tmp.resolve("gen/capture"));
+      Map<String, Object> summary = new TriageWork(services(store), "admin", 1, org.webwatch.identity.OperatingPoint.BALANCED).run(new Progress(null));
+      assertThat(summary.get("linking")).isEqualTo("balanced");
+      assertThat(Files.readString(Path.of((String) summary.get("output")).resolve("summary.json"))).contains("\"linking\" : \"balanced\"");
+    }
+  }
+
+  @Test
   void aCancelledRunLoadsNothingAndLeavesNoOutputBehind() throws Exception {
     try (WebwatchStore store = WebwatchStore.open(tmp.resolve("data"))) {
       new PopulationGenerator(1).generate(new GenerateOptions(20, 3L, 6.0, 2, GenerateOptions.OutputFormat.DIR), tmp.resolve("gen"));
       new ImportService(store).importCapture(tmp.resolve("gen/capture"));
-      assertThatThrownBy(() -> new TriageWork(services(store), "admin", 1).run(new Progress("reading captures")))
+      assertThatThrownBy(() -> new TriageWork(services(store), "admin", 1, org.webwatch.identity.OperatingPoint.STRICT).run(new Progress("reading captures")))
           .isInstanceOf(JobCancelledException.class);
       assertThat(new TriageRepository(store).runs()).isEmpty();
       try (Stream<Path> left = Files.list(store.dataDir().resolve(TriageWork.RUNS_DIR))) {
@@ -97,7 +108,7 @@ class TriageWorkTest {
   @Test
   void anEmptyStoreIsRefused() {
     try (WebwatchStore store = WebwatchStore.open(tmp.resolve("empty"))) {
-      assertThatThrownBy(() -> new TriageWork(services(store), "admin", 1).run(new Progress(null)))
+      assertThatThrownBy(() -> new TriageWork(services(store), "admin", 1, org.webwatch.identity.OperatingPoint.STRICT).run(new Progress(null)))
           .isInstanceOf(WebwatchException.class).hasMessageContaining("import a capture first");
     }
   }
