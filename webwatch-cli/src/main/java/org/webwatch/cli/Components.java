@@ -57,12 +57,7 @@ final class Components {
     return media instanceof KnownMedia km ? km.versions() : Map.of();
   }
 
-  /** A fresh account linker per run; {@code dataOrNull} holds analyst link decisions when given. */
-  static Supplier<AccountLinker> linker(Path dataOrNull) {
-    return linker(dataOrNull, OperatingPoint.STRICT);
-  }
-
-  /** As {@link #linker(Path)}, linking at {@code point}. */
+  /** A fresh account linker per run, linking at {@code point}; {@code dataOrNull} holds analyst link decisions when given. */
   static Supplier<AccountLinker> linker(Path dataOrNull, OperatingPoint point) {
     List<LinkDecision> decisions = List.of();
     if (dataOrNull != null && Files.exists(dataOrNull.resolve(WebwatchStore.DATABASE_FILE))) {

@@ -77,7 +77,7 @@ public final class TriageCommand implements Callable<Integer> {
     MediaClassifier media = Components.media(hashes);
     ChainPayments chain = chains.isEmpty() ? null : new ChainPayments(chains);
     TriageComponents components = new TriageComponents(Components.detector(rules), Components.extractor(), media,
-        Components.linker(data, point), Components.network(), Components.payments(chain), riskModel, versions(media, point));
+        Components.linker(data, point), Components.network(), Components.payments(chain), riskModel, point.recordedIn(Components.hashSetVersions(media)));
     List<CaptureSource> sources = new ArrayList<>();
     for (Path p : captures) sources.add(Components.capture(p));
     TriageOptions options = new TriageOptions(threads, TriageOptions.DEFAULT_BATCH_SIZE, reportTop);
@@ -92,12 +92,5 @@ public final class TriageCommand implements Callable<Integer> {
     stdout.println("report: " + out.resolve("report.html").toAbsolutePath());
     stdout.flush();
     return rejected > 0 ? WebwatchCli.EXIT_WITH_REJECTS : WebwatchCli.EXIT_OK;
-  }
-
-  /** summary.json's versions: the hash sets', and the linking operating point when it is not the default. */
-  private static java.util.Map<String, String> versions(MediaClassifier media, OperatingPoint point) {
-    java.util.Map<String, String> v = new java.util.TreeMap<>(Components.hashSetVersions(media));
-    if (point != OperatingPoint.STRICT) v.put("linking", point.code());
-    return v;
   }
 }

@@ -217,10 +217,6 @@ public final class EvidenceAccountLinker implements AccountLinker {
     this.operatingPoint = point;
   }
 
-  public OperatingPoint operatingPoint() {
-    return operatingPoint;
-  }
-
   /**
    * Replaces the mutual-best stage (default: {@link MutualBestMatcher#MutualBestMatcher()}, the
    * calibrated floor and gap); null turns it off. For calibration and tests.

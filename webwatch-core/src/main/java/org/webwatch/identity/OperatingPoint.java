@@ -28,6 +28,16 @@ public enum OperatingPoint {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
 
+  /**
+   * The versions a run records (summary.json {@code versions}): {@code others} plus {@code linking} = {@link #code()} when
+   * this is not the default, so a run at the default reads as before. A new map.
+   */
+  public java.util.Map<String, String> recordedIn(java.util.Map<String, String> others) {
+    java.util.Map<String, String> v = new java.util.TreeMap<>(others);
+    if (this != STRICT) v.put("linking", code());
+    return v;
+  }
+
   /** Parses {@link #code()}; unknown names are a clear error naming the accepted ones. */
   public static OperatingPoint parse(String code) {
     for (OperatingPoint p : values()) if (p.code().equals(code)) return p;

@@ -32,7 +32,6 @@ public final class LinkingPipeline {
   private MutualBestMatcher mutualBest = new MutualBestMatcher();
   private BoostedWeakStage boostedWeak; // off here; EvidenceAccountLinker sets its bundled model
   private OperatingPoint operatingPoint = OperatingPoint.STRICT;
-  private BalancedMerge balanced; // set by a BALANCED run
   private Stats stats;
 
   /** The pipeline with the default learned combiner ({@link LogisticCombiner#loadDefault()}). */
@@ -154,7 +153,7 @@ public final class LinkingPipeline {
       linked.edgeScores.add(MUTUAL_BEST_EDGE_WEIGHT);
     }
     long offered = 0;
-    balanced = operatingPoint == OperatingPoint.BALANCED && boostedWeak != null ? new BalancedMerge(t.site) : null;
+    BalancedMerge balanced = operatingPoint == OperatingPoint.BALANCED && boostedWeak != null ? new BalancedMerge(t.site) : null;
     if (balanced != null) {
       List<BoostedWeakStage.Link> merge = balanced.select(weak.suggested().values());
       for (int k = 0; k < merge.size(); k++) {

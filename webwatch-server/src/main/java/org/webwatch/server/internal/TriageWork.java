@@ -114,10 +114,8 @@ final class TriageWork implements JobWork {
   }
 
   private static TriageComponents components(KnownMedia media, List<LinkDecision> decisions, OperatingPoint linking) {
-    Map<String, String> versions = new java.util.TreeMap<>(media.versions());
-    if (linking != OperatingPoint.STRICT) versions.put("linking", linking.code()); // as the CLI records it
     return new TriageComponents(RuleIndicatorDetector.withDefaultRules(), new ValidatingIdentifierExtractor(), media,
         DecisionRepository.linkerWith(decisions, linking), GraphNetworkAnalyzer::new, java.util.Optional.empty(), RiskModel.defaults(),
-        versions);
+        linking.recordedIn(media.versions()));
   }
 }
