@@ -41,6 +41,9 @@ public final class HabitProfiler {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}'&]+");
   private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?)])\\s+|\\n");
 
+  /** Not a word anyone writes: a closing line can never give the {@link #ownNameSignOff} marker. */
+  private static final String OWN_NAME = "\u0000own user name";
+
   private HabitProfiler() {}
 
   /** The distinct markers of one text (hashed ids; words carry the {@link #isWord} namespace). */
@@ -150,23 +153,36 @@ public final class HabitProfiler {
    * The sign-off of an account signature as the same marker a closing line of a post gives
    * ({@code tail:cheers}), or 0 when the signature has none: its first line, cut before the
    * first label ({@code "PGP:"}, {@code "|"}) or word with a digit, must be 1..{@link #SIGN_OFF_MAX_WORDS}
-   * words and not the account's own user name (a signature that only repeats the name says nothing).
+   * words. A signature that only repeats the account's own user name is {@link #ownNameSignOff()}:
+   * the names differ from site to site, the habit of signing with one's name instead of a phrase
+   * does not, and a writer who signs "cheers" on one site and with the name on another is rarer
+   * than two strangers of whom one does each.
    */
   public static int signOffMarker(String signature, String username) {
     if (signature == null || signature.isBlank()) return 0;
     String first = signature.strip().split("\\n", 2)[0];
     StringBuilder kept = new StringBuilder();
+    StringBuilder beforeLabel = new StringBuilder(); // names often hold digits ("wolf_99"): compared before the digit cut
     int words = 0;
+    boolean cut = false;
     for (String w : first.split("\\s+")) {
       if (w.isEmpty()) continue;
-      if (w.equals("|") || w.endsWith(":") || w.chars().anyMatch(Character::isDigit) && WORD.matcher(w).matches()) break;
+      if (w.equals("|") || w.endsWith(":")) break;
+      if (beforeLabel.length() > 0) beforeLabel.append(' ');
+      beforeLabel.append(w);
+      cut |= w.chars().anyMatch(Character::isDigit) && WORD.matcher(w).matches();
+      if (cut) continue;
       if (words++ > 0) kept.append(' ');
       kept.append(w);
     }
+    if (username != null && !username.isBlank() && beforeLabel.toString().equalsIgnoreCase(username.strip())) return ownNameSignOff();
     if (words == 0 || words > SIGN_OFF_MAX_WORDS) return 0;
-    String t = kept.toString().toLowerCase(Locale.ROOT);
-    if (username != null && t.equals(username.strip().toLowerCase(Locale.ROOT))) return 0;
-    return tail(t);
+    return tail(kept.toString().toLowerCase(Locale.ROOT));
+  }
+
+  /** The sign-off marker of a signature that is the account's own user name, the same on every site. */
+  public static int ownNameSignOff() {
+    return tail(OWN_NAME);
   }
 
   private static int id(String marker) {

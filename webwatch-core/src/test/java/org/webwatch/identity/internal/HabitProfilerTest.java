@@ -49,13 +49,27 @@ class HabitProfilerTest {
   }
 
   @Test
+  void aSignatureThatIsOnlyTheOwnNameIsOneSignOffOnEverySite() {
+    int own = HabitProfiler.ownNameSignOff();
+    assertThat(HabitProfiler.isTail(own)).isTrue();
+    // names with digits too (they end a phrase sign-off), in any case, before a label
+    assertThat(HabitProfiler.signOffMarker("wolf_99", "wolf_99")).isEqualTo(own);
+    assertThat(HabitProfiler.signOffMarker("Silent Moon | PGP: 4F2A 99B1", "silent moon")).isEqualTo(own);
+    assertThat(HabitProfiler.signOffMarker("ir0n_f0x458", "ir0n_f0x458")).isEqualTo(own);
+    // someone else's name, or the name inside a phrase, is not the habit
+    assertThat(HabitProfiler.signOffMarker("wolf_99", "fox")).isNotEqualTo(own);
+    assertThat(HabitProfiler.signOffMarker("cheers wolf", "wolf")).isNotEqualTo(own).isNotZero();
+    // no closing line of a post gives it
+    assertThat(HabitProfiler.markers("the mirror is slow.\nwolf_99")).doesNotContain(own);
+  }
+
+  @Test
   void signatureSignOffIsTheSameMarkerAsAPostsClosingLine() {
     int[] post = HabitProfiler.markers("the mirror is slow.\nstay frosty");
     int sig = HabitProfiler.signOffMarker("stay frosty | PGP: 4F2A 99B1", "wolf");
     assertThat(sig).isNotZero();
     assertThat(post).contains(sig);
     assertThat(HabitProfiler.signOffMarker("Stay Frosty session: 05ab12", "wolf")).isEqualTo(sig);
-    assertThat(HabitProfiler.signOffMarker("wolf_99", "wolf_99")).isZero(); // only the name: says nothing
     assertThat(HabitProfiler.signOffMarker("this signature is far too long to be a sign-off", "x")).isZero();
     assertThat(HabitProfiler.signOffMarker(null, "x")).isZero();
     assertThat(HabitProfiler.signOffMarker("   ", "x")).isZero();
