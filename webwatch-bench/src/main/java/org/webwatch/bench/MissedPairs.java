@@ -24,7 +24,10 @@ import org.webwatch.model.AccountKey;
  * Where the true pairs the default pipeline does not join are lost: after the links and the suggestions from
  * log-odds FLOOR merged, each missed cross-site true pair is counted as never a candidate, a candidate with too
  * little text for the weak stages, a candidate with identifier evidence (left to the rules), behind a rival (not the
- * reciprocal best by log-odds plus habits) or reciprocal best but scored low. Usage:
+ * reciprocal best by log-odds plus habits) or reciprocal best but scored low. Then how far a second look could go:
+ * round two over the slot-block pairs between persons of round one; the reach of the pooled habit likelihood over the
+ * never-candidate pairs (the true partner's rank against EVERY compatible person, no block needed); and every account
+ * left alone against every compatible person — the precision a perfect blocker would get with that likelihood. Usage:
  * {@code java -cp benchmarks.jar org.webwatch.bench.MissedPairs DIR [FLOOR]}.
  */
 public final class MissedPairs {
@@ -110,6 +113,103 @@ public final class MissedPairs {
     System.out.printf(Locale.ROOT, "%s: cross-site true pairs %d, missed after links + suggestions >= %.1f: %d%n", dir, truePairs, floor, missed);
     counts.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-40s %d%n", k, v));
     roundTwo(t, site, parent, person, pairs, c.habits(), new LinkingPipeline(t).slotCandidatePairs());
+    reach(t, site, parent, person, pairIndex, c.habits(), members);
+  }
+
+  /**
+   * For the missed pairs that are never candidates: the pooled habit likelihood of the lighter account against its
+   * true partner's round-one person, and how many other persons (no account on its site, none of its person's sites)
+   * score as high or higher against it — whether the likelihood could find them if a block proposed them.
+   */
+  private static void reach(FeatureTable t, int[] site, int[] parent, Map<AccountKey, String> person, Map<Long, Integer> pairIndex,
+      HabitLikelihood fitted, Map<String, java.util.List<Integer>> members) {
+    int n = t.size();
+    int[] group = new int[n];
+    Map<Integer, Integer> minOf = new HashMap<>();
+    for (int i = 0; i < n; i++) minOf.merge(find(parent, i), i, Math::min);
+    for (int i = 0; i < n; i++) group[i] = minOf.get(find(parent, i));
+    Map<Integer, java.util.Set<Integer>> sitesOf = new HashMap<>();
+    for (int i = 0; i < n; i++) sitesOf.computeIfAbsent(group[i], k -> new java.util.HashSet<>()).add(site[i]);
+    int[] roots = java.util.stream.IntStream.range(0, n).filter(i -> group[i] == i).toArray();
+    HabitLikelihood pooled = fitted.pooled(t, group);
+    Map<String, Integer> hist = new TreeMap<>();
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (var m : members.values()) {
+      for (int x = 0; x < m.size(); x++) {
+        for (int y = x + 1; y < m.size(); y++) {
+          int a = m.get(x);
+          int b = m.get(y);
+          if (site[a] == site[b] || group[a] == group[b] || pairIndex.containsKey(PairKeys.of(a, b))) continue;
+          int light = t.texts(a) <= t.texts(b) ? a : b;
+          int other = light == a ? b : a;
+          if (!seen.add(PairKeys.of(group[light], group[other]))) continue;
+          double truth = pooled.features(light, other)[HabitLikelihood.TOTAL];
+          int above = 0;
+          double best = Double.NEGATIVE_INFINITY;
+          for (int r : roots) {
+            if (r == group[light] || r == group[other]) continue;
+            if (!java.util.Collections.disjoint(sitesOf.get(r), sitesOf.get(group[light]))) continue;
+            double v = pooled.features(light, r)[HabitLikelihood.TOTAL];
+            if (v >= truth) above++;
+            best = Math.max(best, v);
+          }
+          String band = truth < 4 ? "llr<4" : truth < 8 ? "llr4-8" : truth < 12 ? "llr8-12" : "llr12+";
+          String rank = above == 0 ? (truth - best >= 4 ? "best by 4+" : "best") : above <= 3 ? "behind 1-3" : above <= 20 ? "behind 4-20" : "behind 21+";
+          hist.merge(band + " / " + rank, 1, Integer::sum);
+          hist.merge("all / " + rank, 1, Integer::sum);
+        }
+      }
+    }
+    System.out.println("reach of the never-candidate pairs (pooled habit likelihood against every person of round one):");
+    hist.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-30s %d%n", k, v));
+    // every account alone in round one with 3+ texts, against every compatible person: best, runner-up, right or not
+    int[] size = new int[n];
+    for (int i = 0; i < n; i++) size[group[i]]++;
+    int[] alone = java.util.stream.IntStream.range(0, n).filter(i -> size[i] == 1 && t.texts(i) >= PairScorer.STYLE_MIN_TEXTS).toArray();
+    double[][] res = new double[alone.length][];
+    java.util.stream.IntStream.range(0, alone.length).parallel().forEach(k -> {
+      int l = alone[k];
+      double best = Double.NEGATIVE_INFINITY;
+      double second = Double.NEGATIVE_INFINITY;
+      int arg = -1;
+      for (int r : roots) {
+        if (r == l || sitesOf.get(r).contains(site[l])) continue;
+        double v = pick(pooled.features(l, r));
+        if (v > best) {
+          second = best;
+          best = v;
+          arg = r;
+        } else if (v > second) second = v;
+      }
+      res[k] = new double[] {best, second, arg};
+    });
+    double[] floors = {6, 8, 10, 12, 14};
+    double[] gaps = {0, 2, 4, 6};
+    for (double f : floors) {
+      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  alone vs persons, best >= %4.1f:", f));
+      for (double g : gaps) {
+        int right = 0;
+        int wrong = 0;
+        int truePairs = 0;
+        int falsePairs = 0;
+        for (int k = 0; k < alone.length; k++) {
+          if (res[k][0] < f || res[k][0] - res[k][1] < g || res[k][2] < 0) continue;
+          int l = alone[k];
+          int r = (int) res[k][2];
+          String pl = person.get(t.key(l));
+          int same = 0;
+          for (int i = 0; i < n; i++) if (group[i] == r) {
+            if (pl != null && pl.equals(person.get(t.key(i)))) same++;
+            else falsePairs++;
+          }
+          truePairs += same;
+          if (same > 0) right++;
+          else wrong++;
+        }
+        sb.append(String.format(Locale.ROOT, "  gap>=%.0f %d/%d (pairs %d/%d)", g, right, wrong, truePairs, falsePairs));
+      }
+      System.out.println(sb);
+    }
   }
 
   /**
@@ -137,7 +237,7 @@ public final class MissedPairs {
       int b = PairKeys.second(p);
       if (site[a] == site[b] || group[a] == group[b]) continue;
       if (sitesOf.get(group[a]).contains(site[b]) || sitesOf.get(group[b]).contains(site[a])) continue;
-      double h = pooled.features(a, b)[HabitLikelihood.TOTAL];
+      double h = pick(pooled.features(a, b));
       long key = PairKeys.of(Math.min(group[a], group[b]), Math.max(group[a], group[b]));
       double[] cur = byGroups.get(key);
       if (cur == null || h > cur[0]) byGroups.put(key, new double[] {h, a, b});
@@ -201,6 +301,18 @@ public final class MissedPairs {
       if (find(parent, c) == find(parent, a) && pairIndex.containsKey(PairKeys.of(b, c))) return true;
     }
     return false;
+  }
+
+  /**
+   * Weights of the habit likelihood's components ({@link HabitLikelihood#NAMES}: category, offset, token, slot, hour)
+   * in the pooled score of round two and of the reach: {@code -Dreach.weights=1,1,0,1,1} leaves the token bag out.
+   */
+  private static final double[] WEIGHTS = java.util.Arrays.stream(System.getProperty("reach.weights", "1,1,1,1,1").split(",")).mapToDouble(Double::parseDouble).toArray();
+
+  private static double pick(double[] f) {
+    double s = 0;
+    for (int k = 0; k < WEIGHTS.length; k++) s += WEIGHTS[k] * f[k];
+    return s;
   }
 
   private static int find(int[] parent, int i) {
