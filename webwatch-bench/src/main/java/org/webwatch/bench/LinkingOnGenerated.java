@@ -85,6 +85,7 @@ public final class LinkingOnGenerated {
     rep.byEvidence().forEach(b -> System.out.printf("  recall %-15s %.3f (%d/%d)%n", b.evidence(), b.recall(), b.found(), b.truePairs()));
     System.out.printf("  recall %-15s %.3f (%d/%d)%n", rep.hardCases().evidence(), rep.hardCases().recall(), rep.hardCases().found(), rep.hardCases().truePairs());
     strata(linker, result, dir);
+    byRole(result, dir);
     mutualBestPrecision(result, dir, org.webwatch.identity.internal.MutualBestMatcher.METHOD);
     mutualBestPrecision(result, dir, org.webwatch.identity.internal.BoostedTrees.METHOD);
     suggestions(result, dir);
@@ -119,6 +120,33 @@ public final class LinkingOnGenerated {
       curve.append(String.format(java.util.Locale.ROOT, " %.1f:%d=%.4f/%.4f", f, above.size(), m.precision(), m.recall()));
     }
     System.out.println(curve);
+  }
+
+  /**
+   * Recall of the true pairs by the role of their person (truth/accounts.csv), and over the motivated roles together: the
+   * persons an investigator looks for first are not the lurkers most missed pairs belong to.
+   */
+  private static void byRole(IdentityResult result, Path dir) {
+    Map<AccountKey, String[]> truth = new HashMap<>();
+    for (Csv.Row r : Csv.read(dir.resolve("truth/accounts.csv"), "site", "account", "role", "motivated")) {
+      truth.put(new AccountKey(r.get("site"), r.get("account")), new String[] {r.get("role"), r.get("motivated")});
+    }
+    Map<AccountKey, String> predicted = new HashMap<>();
+    result.assignments().forEach(a -> predicted.put(a.account(), a.person()));
+    Map<String, long[]> count = new java.util.TreeMap<>();
+    for (Csv.Row r : Csv.read(dir.resolve("truth/links.csv"), "site_a", "account_a", "site_b", "account_b")) {
+      AccountKey a = new AccountKey(r.get("site_a"), r.get("account_a"));
+      AccountKey b = new AccountKey(r.get("site_b"), r.get("account_b"));
+      String[] t = truth.get(a);
+      if (t == null) continue;
+      boolean hit = predicted.get(a) != null && predicted.get(a).equals(predicted.get(b));
+      for (String key : new String[] {"role " + t[0], Boolean.parseBoolean(t[1]) ? "motivated roles" : "other roles"}) {
+        long[] c = count.computeIfAbsent(key, k -> new long[2]);
+        c[0]++;
+        if (hit) c[1]++;
+      }
+    }
+    count.forEach((k, c) -> System.out.printf(java.util.Locale.ROOT, "  recall %-22s %.3f (%d/%d)%n", k, (double) c[1] / c[0], c[1], c[0]));
   }
 
   /** How many links the mutual-best stage made and how many of them join two accounts of one true person. */
