@@ -97,18 +97,26 @@ public final class EvidenceAccountLinker implements AccountLinker {
     if (markers.length > 0) mentionMarkers.put(itemRef(item.site(), item.kind(), item.item()), markers);
     State s = state(item.accountKey());
     boolean styled = item.kind() == TextKind.POST || item.kind() == TextKind.MESSAGE || item.kind() == TextKind.THREAD_TITLE;
+    // a title (a thread's, or a message's subject) is a heading, not prose: its words tell style, but it has no sentence
+    // ending, case or sign-off habits to read, and its time is the time of the post or message it heads (counted there)
+    boolean title = item.kind() == TextKind.THREAD_TITLE || item.kind() == TextKind.MESSAGE && isSubject(item.item());
     synchronized (s) {
       if (styled && item.text() != null && !item.text().isBlank()) {
         if (s.style == null) s.style = new IntCounter(StyleProfiler.MAX_DISTINCT_FEATURES);
         StyleProfiler.profile(item.text(), s.style);
-        if (item.kind() != TextKind.THREAD_TITLE) {
+        if (!title) {
           s.texts++;
           if (s.habits == null) s.habits = new IntCounter(HABIT_MAX_DISTINCT);
           HabitProfiler.profile(item.text(), s.habits);
         }
       }
-      if (item.time() != null && item.kind() != TextKind.THREAD_TITLE) addTime(s, item.time());
+      if (item.time() != null && !title) addTime(s, item.time());
     }
+  }
+
+  /** Whether a message item is its subject line ({@link org.webwatch.ingest.TextItemVisitor#SUBJECT_SUFFIX}). */
+  private static boolean isSubject(String item) {
+    return item != null && item.endsWith(org.webwatch.ingest.TextItemVisitor.SUBJECT_SUFFIX);
   }
 
   @Override

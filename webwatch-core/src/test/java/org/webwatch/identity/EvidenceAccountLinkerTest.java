@@ -400,4 +400,24 @@ class EvidenceAccountLinkerTest {
     // the person id derives from the smallest account key, so it is stable across inputs
     assertThat(persons(first).get(P1_B)).isEqualTo(org.webwatch.identity.internal.LinkingPipeline.personId(P1_A));
   }
+
+  @Test
+  void aMessageSubjectIsATitleNotAnotherTextOrEvent() {
+    // TextItemVisitor reports a message as its subject ("re: hi", "PM") and its body; only the body is the writer's prose
+    EvidenceAccountLinker with = new EvidenceAccountLinker();
+    EvidenceAccountLinker without = new EvidenceAccountLinker();
+    for (int k = 0; k < 3; k++) {
+      java.time.Instant at = java.time.Instant.parse("2024-03-0" + (k + 1) + "T21:00:00Z");
+      var body = new org.webwatch.model.TextItem("s1", org.webwatch.model.TextKind.MESSAGE, "m" + k, "101", null, at, "Thanks for the tip. Cheers");
+      var subject = new org.webwatch.model.TextItem("s1", org.webwatch.model.TextKind.MESSAGE, "m" + k + org.webwatch.ingest.TextItemVisitor.SUBJECT_SUFFIX,
+          "101", null, at, "re: hi");
+      with.text(subject);
+      with.text(body);
+      without.text(body);
+    }
+    var a = with.features();
+    var b = without.features();
+    assertThat(a.texts(0)).isEqualTo(3).isEqualTo(b.texts(0));
+    assertThat(a.events(0)).isEqualTo(3).isEqualTo(b.events(0));
+  }
 }

@@ -167,6 +167,11 @@ public final class FeatureTable {
     return texts[i];
   }
 
+  /** Timed events (posts and messages, not titles) behind account {@code i}'s hour-of-week profile. */
+  public int events(int i) {
+    return events[i];
+  }
+
   public String stem(int i) {
     return stems[i];
   }
