@@ -9,7 +9,7 @@ import java.util.List;
  * Which suggested links the balanced operating point ({@link org.webwatch.identity.OperatingPoint#BALANCED})
  * merges: a suggestion (reciprocal best, model log-odds from {@link BoostedWeakStage#SUGGEST_LOG_ODDS} up to the
  * model's threshold) whose log-odds reach {@link #floor}. The model was trained on populations whose sites hold
- * about {@link #REFERENCE_SITE_ACCOUNTS} accounts; with k times more accounts on a site, k times more strangers
+ * about {@link SiteSizes#REFERENCE_SITE_ACCOUNTS} accounts; with k times more accounts on a site, k times more strangers
  * can share an account's habits and name stem, so the same log-odds mean less. The floor therefore grows with the
  * logarithm of the two sites' size (their geometric mean), {@link #SIZE_SLOPE} nats per e-fold — a prior-odds
  * correction fitted on tuning populations of three sizes (3,000, 20,000 and 100,000 persons, precision ≈ 0.96 at
@@ -20,28 +20,19 @@ import java.util.List;
 final class BalancedMerge {
   /** Floor at or below the reference site size: the suggestions' own floor (more likely than not). */
   static final double BASE_LOG_ODDS = BoostedWeakStage.SUGGEST_LOG_ODDS;
-  /** Accounts per site of the tuning populations the weak-pair model was trained on (750–1,317; rounded). */
-  static final double REFERENCE_SITE_ACCOUNTS = 1_000;
-  /** Nats added to the floor per e-fold of site size beyond the reference (fitted: 0.66–0.79 across sizes). */
+  /** Nats added to the floor per e-fold of site size beyond the reference ({@link SiteSizes}; fitted: 0.66–0.79 across sizes). */
   static final double SIZE_SLOPE = 0.7;
 
-  private final int[] siteAccounts;
-  private final int[] site;
+  private final SiteSizes sizes;
 
   /** @param site site index of each account */
   BalancedMerge(int[] site) {
-    if (site == null) throw new IllegalArgumentException("site is required");
-    this.site = site;
-    int sites = 0;
-    for (int s : site) sites = Math.max(sites, s + 1);
-    siteAccounts = new int[sites];
-    for (int s : site) siteAccounts[s]++;
+    this.sizes = new SiteSizes(site);
   }
 
   /** The log-odds from which a suggestion between accounts {@code a} and {@code b} is merged. */
   double floor(int a, int b) {
-    double size = Math.sqrt((double) siteAccounts[site[a]] * siteAccounts[site[b]]);
-    return BASE_LOG_ODDS + SIZE_SLOPE * Math.max(0, Math.log(size / REFERENCE_SITE_ACCOUNTS));
+    return BASE_LOG_ODDS + SIZE_SLOPE * sizes.excess(a, b);
   }
 
   /** The suggestions to merge, best first (ties by pair key, so runs are reproducible). */

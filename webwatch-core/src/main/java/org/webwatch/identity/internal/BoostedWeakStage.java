@@ -31,7 +31,7 @@ public final class BoostedWeakStage {
    * exclusive slots of {@link HabitSlots} — openers and sign-offs learned from the data, so one text shows
    * them — and the hour-of-day profile, each side pooled over the accounts the rules and the combiner
    * already joined), on candidates that include the slot-block pairs of light accounts
-   * ({@link SlotCandidates#MIN_LLR}); trained on tuning seeds 11–19.
+   * ({@link SlotCandidates#floor}, 10 nats when it was trained; 8 at the reference site size since session 12); trained on tuning seeds 11–19.
    * {@code weak-pair-model-v4.json} (4.0.0, the same before learned openers and slot-block pairs),
    * {@code weak-pair-model-v3.json} (3.0.0, the likelihood of single accounts, seeds 11–13) and
    * {@code weak-pair-model-v1.json} (1.0.0, without it) stay bundled for comparison; they read today's

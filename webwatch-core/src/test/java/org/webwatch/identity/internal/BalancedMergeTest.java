@@ -24,7 +24,7 @@ class BalancedMergeTest {
 
   @Test
   void theFloorGrowsWithTheLogarithmOfTheSitesGeometricMeanSize() {
-    int ref = (int) BalancedMerge.REFERENCE_SITE_ACCOUNTS;
+    int ref = (int) SiteSizes.REFERENCE_SITE_ACCOUNTS;
     // sites of 10x and 40x the reference: geometric mean 20x
     BalancedMerge big = new BalancedMerge(sites(10 * ref, 40 * ref));
     assertEquals(BalancedMerge.BASE_LOG_ODDS + BalancedMerge.SIZE_SLOPE * Math.log(20), big.floor(0, 10 * ref), 1e-9);
@@ -35,7 +35,7 @@ class BalancedMergeTest {
 
   @Test
   void keepsTheSuggestionsAtOrAboveTheFloorBestFirst() {
-    int ref = (int) BalancedMerge.REFERENCE_SITE_ACCOUNTS;
+    int ref = (int) SiteSizes.REFERENCE_SITE_ACCOUNTS;
     BalancedMerge m = new BalancedMerge(sites(ref * 10, ref * 10)); // floor 0.7 · ln 10 ≈ 1.61
     long p1 = PairKeys.of(0, ref * 10);
     long p2 = PairKeys.of(1, ref * 10 + 1);

@@ -48,6 +48,21 @@ class SlotCandidatesTest {
   }
 
   @Test
+  void theFloorGrowsWithTheSitesSizeAsPriorOdds() {
+    int ref = (int) SiteSizes.REFERENCE_SITE_ACCOUNTS;
+    assertThat(SlotCandidates.floor(new SiteSizes(SiteSizesTest.sites(800, ref)), 0, 800)).isEqualTo(SlotCandidates.MIN_LLR);
+    // sites of 10x and 40x the reference: twenty times the strangers, ln 20 nats more
+    double big = SlotCandidates.floor(new SiteSizes(SiteSizesTest.sites(10 * ref, 40 * ref)), 0, 10 * ref);
+    assertThat(big).isCloseTo(SlotCandidates.MIN_LLR + SlotCandidates.SIZE_SLOPE * Math.log(20), org.assertj.core.data.Offset.offset(1e-9));
+    // so the pair the small world admits (about 12.6 nats) is not admitted between sites of 300x the reference (13.7)
+    FeatureTable t = table(false);
+    long pair = PairKeys.of(0, 1);
+    double llr = habits(t).features(0, 1)[HabitLikelihood.TOTAL];
+    assertThat(llr).isGreaterThanOrEqualTo(SlotCandidates.floor(new SiteSizes(t.site), 0, 1))
+        .isLessThan(SlotCandidates.floor(new SiteSizes(SiteSizesTest.sites(300 * ref, 300 * ref)), 0, 300 * ref));
+  }
+
+  @Test
   void twoSortedListsMergeInOrderAndSayWhereEachPairCameFrom() {
     assertThat(SlotCandidates.mergeOrder(new long[] {1, 4, 9}, new long[] {2, 3, 10})).containsExactly(0, -1, -2, 1, 2, -3);
     assertThat(SlotCandidates.mergeOrder(new long[0], new long[] {5})).containsExactly(-1);
