@@ -143,13 +143,13 @@ public final class MissedPairs {
           int light = t.texts(a) <= t.texts(b) ? a : b;
           int other = light == a ? b : a;
           if (!seen.add(PairKeys.of(group[light], group[other]))) continue;
-          double truth = pooled.features(light, other)[HabitLikelihood.TOTAL];
+          double truth = pick(pooled.features(light, other));
           int above = 0;
           double best = Double.NEGATIVE_INFINITY;
           for (int r : roots) {
             if (r == group[light] || r == group[other]) continue;
             if (!java.util.Collections.disjoint(sitesOf.get(r), sitesOf.get(group[light]))) continue;
-            double v = pooled.features(light, r)[HabitLikelihood.TOTAL];
+            double v = pick(pooled.features(light, r));
             if (v >= truth) above++;
             best = Math.max(best, v);
           }
@@ -162,7 +162,16 @@ public final class MissedPairs {
     }
     System.out.println("reach of the never-candidate pairs (pooled habit likelihood against every person of round one):");
     hist.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-30s %d%n", k, v));
-    // every account alone in round one with 3+ texts, against every compatible person: best, runner-up, right or not
+    aloneAgainstPersons(t, site, person, group, roots, sitesOf, pooled);
+  }
+
+  /**
+   * Every account alone in round one with 3+ texts against every compatible person (pooled likelihood): is its best
+   * person its own, at several floors and gaps to the runner-up — the precision a perfect blocker would get.
+   */
+  private static void aloneAgainstPersons(FeatureTable t, int[] site, Map<AccountKey, String> person, int[] group, int[] roots,
+      Map<Integer, java.util.Set<Integer>> sitesOf, HabitLikelihood pooled) {
+    int n = t.size();
     int[] size = new int[n];
     for (int i = 0; i < n; i++) size[group[i]]++;
     int[] alone = java.util.stream.IntStream.range(0, n).filter(i -> size[i] == 1 && t.texts(i) >= PairScorer.STYLE_MIN_TEXTS).toArray();
