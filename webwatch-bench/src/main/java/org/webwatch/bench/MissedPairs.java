@@ -19,6 +19,7 @@ import org.webwatch.identity.internal.PairKeys;
 import org.webwatch.identity.internal.PairScorer;
 import org.webwatch.identity.internal.WeakPairFeatures;
 import org.webwatch.model.AccountKey;
+import org.webwatch.payments.internal.UnionFind;
 
 /**
  * Where the true pairs the default pipeline does not join are lost: after the links and the suggestions from
@@ -42,17 +43,17 @@ public final class MissedPairs {
     int n = t.size();
     Map<AccountKey, Integer> index = new HashMap<>();
     for (int i = 0; i < n; i++) index.put(t.key(i), i);
-    int[] parent = new int[n];
-    for (int i = 0; i < n; i++) parent[i] = i;
+    UnionFind joined = new UnionFind();
+    joined.ensure(n);
     Map<String, Integer> first = new HashMap<>();
     result.assignments().forEach(a -> {
       Integer i = index.get(a.account());
       if (i == null) return;
       Integer f = first.putIfAbsent(a.person(), i);
-      if (f != null) union(parent, f, i);
+      if (f != null) joined.union(f, i);
     });
     result.suggestions().forEach(l -> {
-      if (Math.log(l.confidence() / (1 - l.confidence())) >= floor) union(parent, index.get(l.a()), index.get(l.b()));
+      if (Math.log(l.confidence() / (1 - l.confidence())) >= floor) joined.union(index.get(l.a()), index.get(l.b()));
     });
     LinkingPipeline.Candidates c = new LinkingPipeline(t, null).candidates();
     LogisticCombiner combiner = LogisticCombiner.loadDefault();
@@ -88,13 +89,13 @@ public final class MissedPairs {
           int b = m.get(y);
           if (site[a] == site[b]) continue;
           truePairs++;
-          if (find(parent, a) == find(parent, b)) continue;
+          if (joined.find(a) == joined.find(b)) continue;
           missed++;
           int lo = Math.min(t.texts(a), t.texts(b));
           String texts = lo < PairScorer.STYLE_MIN_TEXTS ? "texts<3" : lo < 5 ? "texts3-4" : lo < 10 ? "texts5-9" : "texts10+";
           Integer i = pairIndex.get(PairKeys.of(a, b));
           String why;
-          if (i == null) why = personCandidate(a, b, parent, pairIndex, members.get(person.get(t.key(a))), site)
+          if (i == null) why = personCandidate(a, b, joined, pairIndex, members.get(person.get(t.key(a))))
               ? "not a candidate, but of another account of the person" : "not a candidate";
           else if (c.features()[i][identifier] > 0) {
             why = "identifier";
@@ -112,8 +113,28 @@ public final class MissedPairs {
     }
     System.out.printf(Locale.ROOT, "%s: cross-site true pairs %d, missed after links + suggestions >= %.1f: %d%n", dir, truePairs, floor, missed);
     counts.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-40s %d%n", k, v));
-    roundTwo(t, site, parent, person, pairs, c.habits(), new LinkingPipeline(t).slotCandidatePairs());
-    reach(t, site, parent, person, pairIndex, c.habits(), members);
+    RoundOne one = RoundOne.of(t, site, joined, c.habits());
+    roundTwo(t, site, person, one, new LinkingPipeline(t).slotCandidatePairs());
+    reach(t, site, person, pairIndex, one, members);
+    aloneAgainstPersons(t, site, person, one);
+  }
+
+  /**
+   * The persons of round one (links and merged suggestions): each account's group (its set's smallest account), the
+   * sites of each group, the groups, and the habit likelihood with each account standing for its group.
+   */
+  private record RoundOne(int[] group, Map<Integer, java.util.Set<Integer>> sitesOf, int[] roots, HabitLikelihood pooled) {
+    static RoundOne of(FeatureTable t, int[] site, UnionFind joined, HabitLikelihood fitted) {
+      int n = t.size();
+      int[] group = new int[n];
+      Map<Integer, java.util.Set<Integer>> sitesOf = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        group[i] = joined.minOf(i);
+        sitesOf.computeIfAbsent(group[i], k -> new java.util.HashSet<>()).add(site[i]);
+      }
+      int[] roots = java.util.stream.IntStream.range(0, n).filter(i -> group[i] == i).toArray();
+      return new RoundOne(group, sitesOf, roots, fitted.pooled(t, group));
+    }
   }
 
   /**
@@ -121,17 +142,10 @@ public final class MissedPairs {
    * true partner's round-one person, and how many other persons (no account on its site, none of its person's sites)
    * score as high or higher against it — whether the likelihood could find them if a block proposed them.
    */
-  private static void reach(FeatureTable t, int[] site, int[] parent, Map<AccountKey, String> person, Map<Long, Integer> pairIndex,
-      HabitLikelihood fitted, Map<String, java.util.List<Integer>> members) {
-    int n = t.size();
-    int[] group = new int[n];
-    Map<Integer, Integer> minOf = new HashMap<>();
-    for (int i = 0; i < n; i++) minOf.merge(find(parent, i), i, Math::min);
-    for (int i = 0; i < n; i++) group[i] = minOf.get(find(parent, i));
-    Map<Integer, java.util.Set<Integer>> sitesOf = new HashMap<>();
-    for (int i = 0; i < n; i++) sitesOf.computeIfAbsent(group[i], k -> new java.util.HashSet<>()).add(site[i]);
-    int[] roots = java.util.stream.IntStream.range(0, n).filter(i -> group[i] == i).toArray();
-    HabitLikelihood pooled = fitted.pooled(t, group);
+  private static void reach(FeatureTable t, int[] site, Map<AccountKey, String> person, Map<Long, Integer> pairIndex, RoundOne one,
+      Map<String, java.util.List<Integer>> members) {
+    int[] group = one.group();
+    HabitLikelihood pooled = one.pooled();
     Map<String, Integer> hist = new TreeMap<>();
     java.util.Set<Long> seen = new java.util.HashSet<>();
     for (var m : members.values()) {
@@ -146,9 +160,9 @@ public final class MissedPairs {
           double truth = pick(pooled.features(light, other));
           int above = 0;
           double best = Double.NEGATIVE_INFINITY;
-          for (int r : roots) {
+          for (int r : one.roots()) {
             if (r == group[light] || r == group[other]) continue;
-            if (!java.util.Collections.disjoint(sitesOf.get(r), sitesOf.get(group[light]))) continue;
+            if (!java.util.Collections.disjoint(one.sitesOf().get(r), one.sitesOf().get(group[light]))) continue;
             double v = pick(pooled.features(light, r));
             if (v >= truth) above++;
             best = Math.max(best, v);
@@ -162,28 +176,27 @@ public final class MissedPairs {
     }
     System.out.println("reach of the never-candidate pairs (pooled habit likelihood against every person of round one):");
     hist.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-30s %d%n", k, v));
-    aloneAgainstPersons(t, site, person, group, roots, sitesOf, pooled);
   }
 
   /**
    * Every account alone in round one with 3+ texts against every compatible person (pooled likelihood): is its best
    * person its own, at several floors and gaps to the runner-up — the precision a perfect blocker would get.
    */
-  private static void aloneAgainstPersons(FeatureTable t, int[] site, Map<AccountKey, String> person, int[] group, int[] roots,
-      Map<Integer, java.util.Set<Integer>> sitesOf, HabitLikelihood pooled) {
+  private static void aloneAgainstPersons(FeatureTable t, int[] site, Map<AccountKey, String> person, RoundOne one) {
     int n = t.size();
-    int[] size = new int[n];
-    for (int i = 0; i < n; i++) size[group[i]]++;
-    int[] alone = java.util.stream.IntStream.range(0, n).filter(i -> size[i] == 1 && t.texts(i) >= PairScorer.STYLE_MIN_TEXTS).toArray();
+    Map<Integer, java.util.List<Integer>> membersOf = new HashMap<>();
+    for (int i = 0; i < n; i++) membersOf.computeIfAbsent(one.group()[i], k -> new java.util.ArrayList<>()).add(i);
+    int[] alone = java.util.stream.IntStream.range(0, n).filter(i -> membersOf.get(i) != null && membersOf.get(i).size() == 1
+        && t.texts(i) >= PairScorer.STYLE_MIN_TEXTS).toArray();
     double[][] res = new double[alone.length][];
     java.util.stream.IntStream.range(0, alone.length).parallel().forEach(k -> {
       int l = alone[k];
       double best = Double.NEGATIVE_INFINITY;
       double second = Double.NEGATIVE_INFINITY;
       int arg = -1;
-      for (int r : roots) {
-        if (r == l || sitesOf.get(r).contains(site[l])) continue;
-        double v = pick(pooled.features(l, r));
+      for (int r : one.roots()) {
+        if (r == l || one.sitesOf().get(r).contains(site[l])) continue;
+        double v = pick(one.pooled().features(l, r));
         if (v > best) {
           second = best;
           best = v;
@@ -207,7 +220,7 @@ public final class MissedPairs {
           int r = (int) res[k][2];
           String pl = person.get(t.key(l));
           int same = 0;
-          for (int i = 0; i < n; i++) if (group[i] == r) {
+          for (int i : membersOf.get(r)) {
             if (pl != null && pl.equals(person.get(t.key(i)))) same++;
             else falsePairs++;
           }
@@ -226,19 +239,10 @@ public final class MissedPairs {
    * merged suggestions) that hold no account on each other's sites: pooled habit likelihood, reciprocal best per
    * (person, site), counted against the truth at several floors and gaps.
    */
-  private static void roundTwo(FeatureTable t, int[] site, int[] parent, Map<AccountKey, String> person, long[] candidates,
-      HabitLikelihood fitted, long[] slotPairs) {
-    int n = t.size();
-    int[] root = new int[n];
-    for (int i = 0; i < n; i++) root[i] = find(parent, i);
-    int[] group = new int[n];
-    Map<Integer, Integer> minOf = new HashMap<>();
-    for (int i = 0; i < n; i++) minOf.merge(root[i], i, Math::min);
-    for (int i = 0; i < n; i++) group[i] = minOf.get(root[i]);
-    Map<Integer, java.util.Set<Integer>> sitesOf = new HashMap<>();
-    for (int i = 0; i < n; i++) sitesOf.computeIfAbsent(group[i], k -> new java.util.HashSet<>()).add(site[i]);
-    HabitLikelihood pooled = fitted.pooled(t, group);
-    java.util.Arrays.sort(candidates);
+  private static void roundTwo(FeatureTable t, int[] site, Map<AccountKey, String> person, RoundOne one, long[] slotPairs) {
+    int[] group = one.group();
+    Map<Integer, java.util.Set<Integer>> sitesOf = one.sitesOf();
+    HabitLikelihood pooled = one.pooled();
     // best and runner-up per (group, other site), by pooled total; one entry per pair of groups
     Map<Long, double[]> byGroups = new HashMap<>(); // groups key -> {total, a, b}
     for (long p : slotPairs) {
@@ -264,7 +268,6 @@ public final class MissedPairs {
     double[] gapsWanted = {0, 2, 4};
     int[][] right = new int[floors.length][gapsWanted.length];
     int[][] wrong = new int[floors.length][gapsWanted.length];
-    long[][] rightPairs = new long[floors.length][gapsWanted.length];
     for (var e : byGroups.entrySet()) {
       double[] v = e.getValue();
       int a = (int) v[1];
@@ -303,11 +306,11 @@ public final class MissedPairs {
   }
 
   /** Whether a or b is a candidate of another account of the true person that round one already joined to the other side. */
-  private static boolean personCandidate(int a, int b, int[] parent, Map<Long, Integer> pairIndex, java.util.List<Integer> person, int[] site) {
+  private static boolean personCandidate(int a, int b, UnionFind joined, Map<Long, Integer> pairIndex, java.util.List<Integer> person) {
     for (int c : person) {
       if (c == a || c == b) continue;
-      if (find(parent, c) == find(parent, b) && pairIndex.containsKey(PairKeys.of(a, c))) return true;
-      if (find(parent, c) == find(parent, a) && pairIndex.containsKey(PairKeys.of(b, c))) return true;
+      if (joined.find(c) == joined.find(b) && pairIndex.containsKey(PairKeys.of(a, c))) return true;
+      if (joined.find(c) == joined.find(a) && pairIndex.containsKey(PairKeys.of(b, c))) return true;
     }
     return false;
   }
@@ -322,14 +325,5 @@ public final class MissedPairs {
     double s = 0;
     for (int k = 0; k < WEIGHTS.length; k++) s += WEIGHTS[k] * f[k];
     return s;
-  }
-
-  private static int find(int[] parent, int i) {
-    while (parent[i] != i) i = parent[i] = parent[parent[i]];
-    return i;
-  }
-
-  private static void union(int[] parent, int a, int b) {
-    parent[find(parent, a)] = find(parent, b);
   }
 }
