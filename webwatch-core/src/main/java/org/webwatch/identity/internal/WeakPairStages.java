@@ -13,8 +13,8 @@ import java.util.function.IntFunction;
  * likelihood: {@link BoostedWeakStage#ranksByHabits}), with the pairs already linked
  * dominating; only pairs without identifier evidence whose accounts both have enough text for
  * style and habits may be accepted — identifier pairs stay with the rules. A shared NEW file
- * the rules cannot link on alone (reposts spread it) is one more feature here (since weak-pair
- * model 5.2.0; docs/identity.md, "Session 11").
+ * the rules cannot link on alone (reposts spread it) is one more feature here (since session 11,
+ * served to the unchanged 5.1.0 trees; docs/identity.md, "Session 11").
  * O(E + n) for E candidate pairs over n accounts, plus the boosted model's features for the
  * pairs it ranks.
  */
